@@ -83,7 +83,7 @@ venv_inputs_hash() {
     {
         cat "$ODOO_SRC/requirements.txt" "$OKR_ROOT/setup/requirements.txt"
         echo "$ODOO_SRC"
-        for addon in "${OKR_ADDONS[@]}"; do cat "$OKR_ROOT/$addon/__manifest__.py" "$OKR_ROOT/$addon/pyproject.toml"; done
+        for addon in "${OKR_ADDONS[@]}"; do cat "$OKR_ROOT/$addon/pyproject.toml"; done
     } | sha1sum | cut -d' ' -f1
 }
 
@@ -176,6 +176,7 @@ ensure_postgres() {
         as_pg_owner "$bindir/pg_ctl" -D "$data" -l "$pglog" -w -t 60 \
             -o "-c listen_addresses='' -c unix_socket_directories='$run' -c port=$OKR_DB_PORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
             start >/dev/null || { tail -n 20 "$pglog" >&2; die "PostgreSQL did not start (log: $pglog)."; }
+        OKR_PG_STARTED_HERE=1
     fi
 }
 
@@ -185,7 +186,10 @@ stop_postgres() {
 }
 
 psql_cmd() {
-    PGPASSWORD="$OKR_DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 ${OKR_DB_HOST:+-h "$OKR_DB_HOST"} -p "$OKR_DB_PORT" -U "$OKR_DB_USER" "$@"
+    local psql=psql
+    if [ -n "${OKR_PG_BINDIR:-}" ] && [ -x "$OKR_PG_BINDIR/psql" ]; then psql="$OKR_PG_BINDIR/psql"; fi
+    command -v "$psql" >/dev/null 2>&1 || die "the PostgreSQL client 'psql' is missing." "apt-get install postgresql-client"
+    PGPASSWORD="$OKR_DB_PASSWORD" "$psql" -X -q -v ON_ERROR_STOP=1 ${OKR_DB_HOST:+-h "$OKR_DB_HOST"} -p "$OKR_DB_PORT" -U "$OKR_DB_USER" "$@"
 }
 
 db_exists() {
@@ -204,24 +208,35 @@ data_dir = $OKR_STATE/data
 db_host = ${OKR_DB_HOST:-False}
 db_port = $OKR_DB_PORT
 db_user = $OKR_DB_USER
-db_password = ${OKR_DB_PASSWORD:-False}
 http_interface = ${OKR_HTTP_INTERFACE:-127.0.0.1}
 http_port = ${OKR_HTTP_PORT:-8069}
 gevent_port = ${OKR_GEVENT_PORT:-8072}
 list_db = False
 max_cron_threads = ${OKR_CRON_THREADS:-1}
 CONF
+    if [ -n "$OKR_DB_PASSWORD" ]; then echo "db_password = $OKR_DB_PASSWORD" >>"$conf"; fi
     if [ -n "$logfile" ]; then echo "logfile = $logfile" >>"$conf"; fi
 }
 
 odoo_bin() { "$OKR_VENV/bin/python" "$ODOO_SRC/odoo-bin" "$@"; }
 
-# The databases the suite creates never call home: Odoo's publisher-warranty cron is
-# switched off (its 'mail' module installs it with every database).
+# The databases the suite creates never call home: Odoo's publisher-warranty cron and the
+# crons that talk to Odoo's IAP services are switched off, and the IAP endpoints point to a
+# closed loopback port, so a click on an IAP feature fails at once instead of leaving the machine.
 silence_phone_home() {
-    psql_cmd -d "$1" -c "UPDATE ir_cron SET active = false WHERE id IN (
-        SELECT res_id FROM ir_model_data
-         WHERE model = 'ir.cron' AND module = 'mail' AND name = 'ir_cron_module_update_notification')"
+    psql_cmd -d "$1" <<'SQL'
+UPDATE ir_cron SET active = false WHERE id IN (
+    SELECT res_id FROM ir_model_data WHERE model = 'ir.cron' AND (module, name) IN (
+        ('mail', 'ir_cron_module_update_notification'),
+        ('crm_iap_enrich', 'ir_cron_lead_enrichment'),
+        ('snailmail', 'snailmail_print'),
+        ('sms', 'ir_cron_sms_scheduler_action')));
+INSERT INTO ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+SELECT key, 'http://127.0.0.1:9', 1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
+  FROM unnest(ARRAY['iap.endpoint', 'iap.partner_autocomplete.endpoint', 'enrich.endpoint',
+                    'reveal.endpoint', 'sms.endpoint', 'snailmail.endpoint']) AS key
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;
+SQL
 }
 
 # Fingerprint of an addon's files: a changed fingerprint means the database needs -u.
