@@ -151,18 +151,32 @@ ensure_postgres() {
         return 0
     fi
     OKR_PG_OWN=1
-    local bindir data="$OKR_STATE/pg/data" run="$OKR_STATE/pg/run"
+    local bindir data run
     bindir="$(find_pg_bindir)"
     OKR_PG_BINDIR="$bindir"
-    # Unix socket paths are limited to about 100 bytes: use /tmp when the repository is deep.
-    if [ ${#run} -gt 80 ]; then run="/tmp/okr-pg-$(echo "$OKR_ROOT" | sha1sum | cut -c1-10)"; fi
-    OKR_DB_HOST="$run"; OKR_DB_PORT=5432; OKR_DB_USER=odoo; OKR_DB_PASSWORD=""
-    mkdir -p "$data" "$run"
     if is_root; then
         id postgres >/dev/null 2>&1 || die "running as root, PostgreSQL needs the 'postgres' system user (initdb refuses root)." \
             "apt-get install postgresql   (it creates the user)   or run as a normal user"
-        chown postgres: "$OKR_STATE/pg" "$data" "$run"
-        runuser -u postgres -- test -w "$data" || die "the postgres user cannot reach $data (a parent folder is closed to it)." \
+        # The cluster runs as 'postgres', which must reach its folder. When a parent of the
+        # repository is closed to it (a mktemp folder, a home directory), .okr/pg becomes a
+        # link to a folder of the same name under /var/tmp.
+        mkdir -p "$OKR_STATE"
+        if [ ! -e "$OKR_STATE/pg" ] && ! runuser -u postgres -- test -x "$OKR_STATE"; then
+            local outside
+            outside="/var/tmp/okr-pg-$(echo "$OKR_ROOT" | sha1sum | cut -c1-12)"
+            mkdir -p "$outside" && chmod 755 "$outside" && ln -s "$outside" "$OKR_STATE/pg"
+        fi
+    fi
+    data="$OKR_STATE/pg/data"; run="$OKR_STATE/pg/run"
+    mkdir -p "$data" "$run"
+    data="$(cd "$data" && pwd -P)"; run="$(cd "$run" && pwd -P)"
+    # Unix socket paths are limited to about 100 bytes: use /tmp when the repository is deep.
+    if [ ${#run} -gt 80 ]; then run="/tmp/okr-pg-$(echo "$OKR_ROOT" | sha1sum | cut -c1-10)"; mkdir -p "$run"; fi
+    OKR_DB_HOST="$run"; OKR_DB_PORT=5432; OKR_DB_USER=odoo; OKR_DB_PASSWORD=""
+    OKR_PG_DATA="$data"
+    if is_root; then
+        chown postgres: "$(dirname "$data")" "$data" "$run"
+        runuser -u postgres -- test -w "$data" || die "the postgres user cannot reach $data." \
             "chmod o+x on the parent folders of $OKR_ROOT, or set PGHOST/PGUSER to use your own server"
     fi
     if [ ! -f "$data/PG_VERSION" ]; then
@@ -174,7 +188,7 @@ ensure_postgres() {
         say "Starting the private PostgreSQL (Unix socket $run, no TCP port)"
         local pglog="$run/postgresql.log"
         as_pg_owner "$bindir/pg_ctl" -D "$data" -l "$pglog" -w -t 60 \
-            -o "-c listen_addresses='' -c unix_socket_directories='$run' -c port=$OKR_DB_PORT -c fsync=off -c full_page_writes=off -c synchronous_commit=off" \
+            -o "-c listen_addresses='' -c unix_socket_directories='$run' -c port=$OKR_DB_PORT -c synchronous_commit=off" \
             start >/dev/null || { tail -n 20 "$pglog" >&2; die "PostgreSQL did not start (log: $pglog)."; }
         OKR_PG_STARTED_HERE=1
     fi
@@ -182,7 +196,7 @@ ensure_postgres() {
 
 stop_postgres() {
     [ "${OKR_PG_OWN:-0}" = 1 ] || return 0
-    as_pg_owner "$OKR_PG_BINDIR/pg_ctl" -D "$OKR_STATE/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+    as_pg_owner "$OKR_PG_BINDIR/pg_ctl" -D "$OKR_PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
 }
 
 psql_cmd() {
