@@ -7,9 +7,17 @@
     "category": "Sales/CRM",
     "website": "https://github.com/okr-suite/okr-suite",
     "author": "OKR Suite contributors",
+    "maintainers": ["okr-suite"],
     "license": "LGPL-3",
-    "installable": True,
-    "auto_install": False,
     "depends": ["okr_management", "crm"],
-    "data": [],
+    "data": [
+        "data/okr_metric_crm_data.xml",
+        "views/okr_key_result_views.xml",
+        "views/okr_initiative_views.xml",
+        "views/crm_lead_views.xml",
+        "views/crm_team_views.xml",
+    ],
+    "demo": [
+        "demo/okr_crm_demo.xml",
+    ],
 }

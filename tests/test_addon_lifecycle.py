@@ -1,8 +1,8 @@
 """Install, upgrade and uninstall the three addons in a real database, as a user would.
 
-Each step runs Odoo's own command line in a subprocess against a scratch database, so a
-broken manifest, data file, migration or uninstall hook fails here exactly as it would for
-a user. The database is dropped afterwards.
+Each step runs Odoo's own command line in a subprocess against a scratch database, so
+a broken manifest, data file, migration or uninstall hook fails here exactly as it
+would for a user. The database is dropped afterwards.
 """
 
 import os
@@ -93,7 +93,7 @@ def _xmlid_count(db, module):
 
 @pytest.fixture(scope="module")
 def lifecycle_db():
-    """A scratch database with the three addons and their demo data, installed from scratch."""
+    """A scratch database with the three addons and their demo data, from scratch."""
     db = f"{config['db_name'][0]}_lifecycle"
     admin = _connect("postgres")
     with admin.cursor() as cr:

@@ -1,0 +1,298 @@
+# Copyright 2026 OKR Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+# ruff: noqa: F821 - `env` is given by `odoo shell`
+# pylint: disable=print-used
+"""Benchmark: refresh of metric key results against a naive loop, gamification's
+batch mode and a hand-written SQL GROUP BY.
+
+Run it in its own database, which needs gamification (created once):
+
+    setup/odoo -d okr_bench -i okr_management,gamification --stop-after-init
+    setup/odoo shell -d okr_bench --no-http < benchmarks/metric_refresh.py
+
+Optional: OKR_BENCH_SIZES="10,100,1000" (default 10,100,1000,10000),
+OKR_BENCH_RECORDS=100000. Everything it creates is rolled back at the end (the
+shell rolls back too); nothing is committed.
+
+Per size: N owners each get one key result (metric "count of my partners in the
+period", owner scope) and, for gamification, one goal on the same partners. The
+100,000 partners are spread over all the owners of the largest size, so every
+size scans the same records. Columns:
+- engine: ``metric.evaluate`` alone (values of all key results, owners' rights);
+- refresh: ``okr.key.result._refresh_metric()``, the first refresh of the
+  key results, writing values, history points and chatter lines;
+- naive: one ``search_count`` per key result, as its owner;
+- gamification: ``gamification.goal.update_goal()`` in batch mode (first update,
+  it writes the goals too; it ignores the users' rights);
+- SQL: one hand-written ``SELECT user_id, count(*) ... GROUP BY user_id``.
+Caches are warmed once per size before the measures, as in a running server.
+"""
+
+import datetime
+import os
+import time
+
+from odoo.addons.okr_management.engine import metric as metric_engine
+
+SIZES = [
+    int(s) for s in os.environ.get("OKR_BENCH_SIZES", "10,100,1000,10000").split(",")
+]
+RECORDS = int(os.environ.get("OKR_BENCH_RECORDS", "100000"))
+cr = env.cr
+env = env(context=dict(env.context, tracking_disable=True))
+today = datetime.date.today()
+
+
+def measure(func):
+    env.flush_all()
+    env.invalidate_all()
+    queries = cr.sql_log_count
+    start = time.perf_counter()
+    result = func()
+    env.flush_all()
+    return time.perf_counter() - start, cr.sql_log_count - queries, result
+
+
+def insert_users(count):
+    """Internal users straight in SQL: the ORM would take minutes for 10,000."""
+    company = env.company.id
+    cr.execute(
+        """
+        INSERT INTO res_partner (name, complete_name, active, type, company_id,
+                                 create_date, write_date, autopost_bills)
+        SELECT 'Bench owner ' || g, 'Bench owner ' || g, true, 'contact', %s,
+               now(), now(), 'ask'
+          FROM generate_series(1, %s) g
+        RETURNING id
+        """
+        if "autopost_bills" in env["res.partner"]._fields
+        else """
+        INSERT INTO res_partner (name, complete_name, active, type, company_id,
+                                 create_date, write_date)
+        SELECT 'Bench owner ' || g, 'Bench owner ' || g, true, 'contact', %s,
+               now(), now()
+          FROM generate_series(1, %s) g
+        RETURNING id
+        """,
+        (company, count),
+    )
+    partner_ids = [row[0] for row in cr.fetchall()]
+    cr.execute(
+        """
+        INSERT INTO res_users (login, partner_id, company_id, active, share,
+                               notification_type, create_date, write_date)
+        SELECT 'bench_owner_' || p, p, %s, true, false, 'email', now(), now()
+          FROM unnest(%s::int[]) p
+        RETURNING id
+        """,
+        (company, partner_ids),
+    )
+    user_ids = [row[0] for row in cr.fetchall()]
+    groups = [
+        env.ref("base.group_user").id,
+        env.ref("okr_management.group_okr_user").id,
+    ]
+    cr.execute(
+        """
+        INSERT INTO res_groups_users_rel (gid, uid)
+        SELECT g, u FROM unnest(%s::int[]) g, unnest(%s::int[]) u
+        """,
+        (groups, user_ids),
+    )
+    cr.execute(
+        """
+        INSERT INTO res_company_users_rel (cid, user_id)
+        SELECT %s, u FROM unnest(%s::int[]) u
+        """,
+        (company, user_ids),
+    )
+    env.registry.clear_cache()
+    env.invalidate_all()
+    return env["res.users"].browse(user_ids)
+
+
+def insert_partners(count, user_ids):
+    """The measured records: partners with an owner, dated in the last 300 days."""
+    cr.execute(
+        """
+        INSERT INTO res_partner (name, complete_name, active, type, company_id,
+                                 user_id, create_date, write_date)
+        SELECT 'bench ' || g, 'bench ' || g, true, 'contact', %s,
+               (%s::int[])[1 + g %% %s],
+               now() - (g %% 300) * interval '1 day', now()
+          FROM generate_series(1, %s) g
+        """,
+        (env.company.id, user_ids, len(user_ids), count),
+    )
+    cr.execute("ANALYZE res_partner")
+
+
+def setup_okr(owners):
+    period = env["okr.period"].create(
+        {
+            "name": "Bench",
+            "period_type": "custom",
+            "date_start": today - datetime.timedelta(days=400),
+            "date_end": today + datetime.timedelta(days=30),
+            "company_id": env.company.id,
+        }
+    )
+    fields_ = env["ir.model.fields"]
+    metric = env["okr.metric"].create(
+        {
+            "name": "Bench partners",
+            "model_id": env["ir.model"]._get("res.partner").id,
+            "domain": "[('name', '=like', 'bench %')]",
+            "date_field_id": fields_._get("res.partner", "create_date").id,
+            "aggregate": "count",
+            "user_field_id": fields_._get("res.partner", "user_id").id,
+        }
+    )
+    definition = env["gamification.goal.definition"].create(
+        {
+            "name": "Bench partners",
+            "computation_mode": "count",
+            "model_id": env["ir.model"]._get("res.partner").id,
+            "field_date_id": fields_._get("res.partner", "create_date").id,
+            "domain": "[('name', '=like', 'bench %')]",
+            "batch_mode": True,
+            "batch_distinctive_field": fields_._get("res.partner", "user_id").id,
+            "batch_user_expression": "user.id",
+        }
+    )
+    return period, metric, definition
+
+
+def run_size(size, owners, period, metric, goal_definition):
+    owners = owners[:size]
+    objective = env["okr.objective"].create(
+        {"name": f"Bench {size}", "period_id": period.id, "level": "company"}
+    )
+    key_results = (
+        env["okr.key.result"]
+        .with_context(okr_metric_no_refresh=True, mail_create_nolog=True)
+        .create(
+            [
+                {
+                    "name": f"Bench {size} {owner.id}",
+                    "objective_id": objective.id,
+                    "user_id": owner.id,
+                    "start_value": 0,
+                    "target_value": 100,
+                    "source": "metric",
+                    "metric_id": metric.id,
+                    "metric_scope": "owner",
+                    "metric_window": "period",
+                }
+                for owner in owners
+            ]
+        )
+    )
+    goals = env["gamification.goal"].create(
+        [
+            {
+                "definition_id": goal_definition.id,
+                "user_id": owner.id,
+                "start_date": period.date_start,
+                "end_date": period.date_end,
+                "target_goal": 100,
+                "state": "inprogress",
+            }
+            for owner in owners
+        ]
+    )
+    definitions = [metric._to_definition()]
+    requests = [kr._metric_request(today) for kr in key_results]
+    date_from = period.date_start
+    date_to = period.date_end
+
+    def engine():
+        return metric_engine.evaluate(env, definitions, requests)
+
+    def refresh():
+        return key_results._refresh_metric()
+
+    def naive():
+        partners = env["res.partner"]
+        return {
+            kr.id: partners.with_user(kr.user_id).search_count(
+                [
+                    ("name", "=like", "bench %"),
+                    ("user_id", "=", kr.user_id.id),
+                    ("create_date", ">=", date_from),
+                    ("create_date", "<", date_to + datetime.timedelta(days=1)),
+                ]
+            )
+            for kr in key_results
+        }
+
+    def gamification():
+        return goals.update_goal()
+
+    def sql():
+        cr.execute(
+            """
+            SELECT user_id, count(*) FROM res_partner
+             WHERE name LIKE 'bench %%' AND user_id = ANY(%s)
+               AND create_date >= %s AND create_date < %s
+             GROUP BY user_id
+            """,
+            (owners.ids, date_from, date_to + datetime.timedelta(days=1)),
+        )
+        return dict(cr.fetchall())
+
+    engine()  # warm the caches (rules, groups) as a running server has them
+    naive_sizes = int(os.environ.get("OKR_BENCH_NAIVE_MAX", "10000"))
+    rows = {"engine": measure(engine)}
+    rows["refresh"] = measure(refresh)
+    rows["naive"] = measure(naive) if size <= naive_sizes else (None, None, None)
+    rows["gamification"] = measure(gamification)
+    rows["sql"] = measure(sql)
+    # the engine and the floor agree
+    values = rows["engine"][2]
+    floor = rows["sql"][2]
+    wrong = [kr for kr in key_results if values[kr.id] != floor.get(kr.user_id.id, 0)]
+    assert not wrong, f"engine and SQL disagree on {len(wrong)} key results"
+    if rows["naive"][2] is not None:
+        assert all(rows["naive"][2][kr.id] == values[kr.id] for kr in key_results)
+    return rows
+
+
+def fmt(seconds, queries):
+    if seconds is None:
+        return f"{'skipped':>16}"
+    return f"{seconds:8.3f}s {queries:6d}q"
+
+
+try:
+    t0 = time.perf_counter()
+    owners = insert_users(max(SIZES))
+    insert_partners(RECORDS, owners.ids)
+    period, metric, goal_definition = setup_okr(owners)
+    print(f"setup: {time.perf_counter() - t0:.1f}s")
+    header = (
+        f"{'KRs':>6} {'records':>8} | {'engine':>16} | {'refresh (1st)':>16} | "
+        f"{'naive loop':>16} | {'gamification':>16} | {'SQL floor':>16} | "
+        f"{'eng/SQL':>7} {'gam/eng':>7} {'naive/eng':>9}"
+    )
+    lines = [header, "-" * len(header)]
+    for size in SIZES:
+        t1 = time.perf_counter()
+        rows = run_size(size, owners, period, metric, goal_definition)
+        engine_s = rows["engine"][0]
+        naive_s = rows["naive"][0]
+        line = (
+            f"{size:>6} {RECORDS:>8} | {fmt(*rows['engine'][:2])} | "
+            f"{fmt(*rows['refresh'][:2])} | {fmt(*rows['naive'][:2])} | "
+            f"{fmt(*rows['gamification'][:2])} | {fmt(*rows['sql'][:2])} | "
+            f"{engine_s / rows['sql'][0]:6.1f}x "
+            f"{rows['gamification'][0] / engine_s:6.1f}x "
+            + (f"{naive_s / engine_s:8.1f}x" if naive_s else f"{'-':>9}")
+        )
+        lines.append(line)
+        print(line, f"  ({time.perf_counter() - t1:.1f}s)", flush=True)
+    print()
+    print("\n".join(lines))
+finally:
+    # nothing of the benchmark stays in the database
+    cr.rollback()

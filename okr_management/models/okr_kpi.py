@@ -1,0 +1,310 @@
+# Copyright 2026 OKR Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import float_compare, float_repr
+
+from ..engine import metric as engine
+
+DRIFT_ACTIVITY = "okr_management.mail_activity_type_kpi_drift"
+
+
+class OkrKpi(models.Model):
+    """A metric pinned beside the OKRs, with a target and a date, but no key
+    result: "tickets solved with the knowledge base: 30 % in 6 months"."""
+
+    _name = "okr.kpi"
+    _description = "OKR KPI"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    metric_id = fields.Many2one(
+        "okr.metric", required=True, ondelete="restrict", index=True
+    )
+    objective_ids = fields.Many2many(
+        "okr.objective",
+        "okr_kpi_objective_rel",
+        "kpi_id",
+        "objective_id",
+        string="Objectives",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        help="The KPI is computed with this user's rights.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    date_start = fields.Date(
+        string="Measured From",
+        help="Records dated from this day count (the metric's date field). Empty: "
+        "all records.",
+    )
+    target_value = fields.Float(string="Target")
+    target_date = fields.Date()
+    current_value = fields.Float(string="Current", readonly=True)
+    previous_value = fields.Float(string="Previous", readonly=True)
+    trend = fields.Selection(
+        [("up", "Up"), ("down", "Down"), ("flat", "Flat")],
+        readonly=True,
+        default="flat",
+        help="Direction of the last change of the value.",
+    )
+    last_refresh = fields.Datetime(readonly=True)
+    error = fields.Text(readonly=True)
+    progress = fields.Float(
+        compute="_compute_progress",
+        help="Current value as a share of the target (0-100).",
+    )
+    color = fields.Integer()
+
+    # -- drift: a healthy range, and an activity when the value leaves it -----
+    healthy_operator = fields.Selection(
+        [("above", "At or Above"), ("below", "At or Below")],
+        string="Healthy When",
+        help="The KPI is healthy while its value stays at or above, or at or "
+        "below, the healthy value. Empty: no healthy range.",
+    )
+    healthy_value = fields.Float()
+    is_drifting = fields.Boolean(
+        string="Drifting",
+        compute="_compute_is_drifting",
+        store=True,
+        help="The last refresh found the value outside its healthy range.",
+    )
+
+    @api.depends("current_value", "target_value")
+    def _compute_progress(self):
+        for kpi in self:
+            kpi.progress = (
+                max(0.0, min(100.0, 100.0 * kpi.current_value / kpi.target_value))
+                if kpi.target_value
+                else 0.0
+            )
+
+    @api.depends(
+        "current_value", "healthy_operator", "healthy_value", "error", "last_refresh"
+    )
+    def _compute_is_drifting(self):
+        for kpi in self:
+            cmp = float_compare(
+                kpi.current_value, kpi.healthy_value, precision_digits=6
+            )
+            kpi.is_drifting = bool(
+                kpi.healthy_operator
+                and not kpi.error
+                and kpi.last_refresh
+                and (
+                    (kpi.healthy_operator == "above" and cmp < 0)
+                    or (kpi.healthy_operator == "below" and cmp > 0)
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        kpis = super().create(vals_list)
+        kpis.sudo()._refresh()
+        return kpis
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"metric_id", "date_start", "user_id", "company_id"} & set(vals):
+            self.sudo()._refresh()
+        return res
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_refresh(self):
+        self.check_access("read")
+        self.sudo()._refresh()
+        return True
+
+    def action_open_records(self):
+        self.ensure_one()
+        return self.metric_id._action_open_records(self._metric_request(), self.name)
+
+    def action_plan_recovery(self):
+        """Open a draft recovery objective, prefilled: the user saves it."""
+        self.ensure_one()
+        result_type = "increase" if self.healthy_operator != "below" else "decrease"
+        if (
+            float_compare(self.current_value, self.healthy_value, precision_digits=6)
+            == 0
+        ):
+            result_type = (
+                "maintain_above"
+                if self.healthy_operator != "below"
+                else "maintain_below"
+            )
+        key_result = {
+            "name": self.env._(
+                "Bring %(kpi)s back %(range)s",
+                kpi=self.name,
+                range=self._healthy_range_label(),
+            ),
+            "result_type": result_type,
+            "start_value": self.current_value,
+            "target_value": self.healthy_value,
+            "current_value": self.current_value,
+            "user_id": self.user_id.id,
+        }
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recovery Objective"),
+            "res_model": "okr.objective",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_name": self.env._("Recover %(kpi)s", kpi=self.name),
+                "default_period_id": self._recovery_period().id,
+                "default_user_id": (self.user_id or self.env.user).id,
+                "default_okr_type": "committed",
+                "default_state": "draft",
+                "default_strategic_contribution": self.env._(
+                    "Brings the KPI %(kpi)s back into its healthy range (%(range)s).",
+                    kpi=self.name,
+                    range=self._healthy_range_label(),
+                ),
+                "default_kpi_ids": [fields.Command.set(self.ids)],
+                "default_key_result_ids": [fields.Command.create(key_result)],
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Refresh from the metric, drift warnings
+    # ------------------------------------------------------------------
+    def _metric_request(self):
+        self.ensure_one()
+        return engine.MetricRequest(
+            key=self.id,
+            metric=self.metric_id.id,
+            date_from=self.date_start or None,
+            date_to=fields.Date.context_today(self),
+            scope="company",
+            user_id=(self.user_id or self.env.user).id,
+            company_ids=(self.company_id.id,),
+        )
+
+    def _refresh(self):
+        """Recompute the KPIs in one engine run; an error stays on its KPI. Then
+        warn about the drifting ones, whether or not a value was computed."""
+        kpis = self.filtered("metric_id")
+        if kpis:
+            results = engine.evaluate(
+                self.env,
+                [metric._to_definition() for metric in kpis.metric_id],
+                [kpi._metric_request() for kpi in kpis],
+            )
+            now = fields.Datetime.now()
+            unchanged = self.browse()
+            for kpi in kpis:
+                value = results[kpi.id]
+                if isinstance(value, engine.MetricError):
+                    kpi.write(
+                        {
+                            "error": kpi.metric_id._error_message(value),
+                            "last_refresh": now,
+                        }
+                    )
+                    continue
+                cmp = float_compare(value, kpi.current_value, precision_digits=6)
+                if cmp:
+                    kpi.write(
+                        {
+                            "previous_value": kpi.current_value,
+                            "current_value": value,
+                            "trend": "up" if cmp > 0 else "down",
+                            "error": False,
+                            "last_refresh": now,
+                        }
+                    )
+                else:
+                    unchanged |= kpi
+            # one UPDATE for all the KPIs whose value did not move
+            unchanged.write({"error": False, "last_refresh": now})
+        self._notify_drift()
+
+    def _notify_drift(self):
+        """One activity per drifting KPI for its owner (none while one is open);
+        a KPI back in range closes it."""
+        activity_type = self.env.ref(DRIFT_ACTIVITY, raise_if_not_found=False)
+        kpis = self.filtered("healthy_operator")
+        if not activity_type or not kpis:
+            return
+        open_activities = self.env["mail.activity"].search(
+            Domain("res_model", "=", self._name)
+            & Domain("res_id", "in", kpis.ids)
+            & Domain("activity_type_id", "=", activity_type.id)
+        )
+        warned = {activity.res_id: activity for activity in open_activities}
+        recovered = self.env["mail.activity"]
+        for kpi in kpis:
+            if not kpi.is_drifting:
+                # an error tells nothing about the range: the activity stays
+                if not kpi.error and kpi.id in warned:
+                    recovered |= warned[kpi.id]
+                continue
+            if kpi.id in warned or not kpi.user_id:
+                continue
+            kpi.activity_schedule(
+                DRIFT_ACTIVITY,
+                summary=self.env._("%(kpi)s drifted: plan a recovery", kpi=kpi.name),
+                note=kpi._drift_note(),
+                user_id=kpi.user_id.id,
+            )
+        if recovered:
+            recovered.action_feedback(feedback=self.env._("Back in the healthy range."))
+
+    def _healthy_range_label(self):
+        self.ensure_one()
+        operator = dict(
+            self._fields["healthy_operator"]._description_selection(self.env)
+        ).get(self.healthy_operator, "")
+        return f"{operator} {float_repr(self.healthy_value, 2)}".lower()
+
+    def _drift_note(self):
+        self.ensure_one()
+        period = self._recovery_period()
+        return Markup("<p>%s</p><p>%s</p>") % (
+            self.env._(
+                "%(kpi)s is at %(value)s, outside its healthy range (%(range)s).",
+                kpi=self.name,
+                value=float_repr(self.current_value, 2),
+                range=self._healthy_range_label(),
+            ),
+            self.env._(
+                "Open the KPI and click 'Plan Recovery' for a draft recovery "
+                "objective in %(period)s, prefilled with a key result that brings "
+                "it back.",
+                period=period.display_name or self.env._("the next period"),
+            ),
+        )
+
+    def _recovery_period(self):
+        """The period after the current quarter, where a recovery is planned."""
+        self.ensure_one()
+        periods = self.env["okr.period"]
+        current = periods._get_current(self.company_id)
+        if current:
+            return current._get_next()
+        return periods.search(
+            Domain("company_id", "=", self.company_id.id)
+            & Domain("period_type", "=", "quarter")
+            & Domain("date_start", ">", fields.Date.context_today(self)),
+            order="date_start",
+            limit=1,
+        )

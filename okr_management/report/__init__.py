@@ -1,0 +1,1 @@
+from . import okr_monthly_review

@@ -1,0 +1,167 @@
+# Copyright 2026 OKR Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import TransactionCase, tagged
+
+# What the board's kanban asks for: the fields of okr_objective_view_kanban, with
+# the key results' sub-fields of the okr_key_result_bars widget and the
+# dependencies of kanban_activity and many2one_avatar_user.
+BOARD_SPECIFICATION = {
+    "okr_type": {},
+    "health": {},
+    "state": {},
+    "level": {},
+    "active": {},
+    "expected_progress": {},
+    "progress": {},
+    "color": {},
+    "name": {},
+    "confidence": {},
+    "last_check_in_date": {},
+    "key_result_ids": {
+        "fields": {
+            "name": {},
+            "progress": {},
+            "raw_progress": {},
+            "is_below_start": {},
+            "is_overshoot": {},
+            "health": {},
+        },
+        "context": {},
+    },
+    "activity_ids": {},
+    "activity_exception_decoration": {},
+    "activity_exception_icon": {},
+    "activity_state": {},
+    "activity_summary": {},
+    "activity_type_icon": {},
+    "activity_type_id": {"fields": {"display_name": {}}},
+    "user_id": {"fields": {"display_name": {}}},
+}
+# Measured once, as a plain OKR user (record rules apply); it must not depend on
+# the number of cards.
+BOARD_QUERIES = 7
+
+
+@tagged("post_install", "-at_install")
+class TestBoardQueries(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env.ref("base.main_company")
+        periods = cls.env["okr.period"]
+        cls.small = periods.create(
+            {
+                "name": "Small Quarter",
+                "period_type": "quarter",
+                "date_start": "2030-01-01",
+                "date_end": "2030-03-31",
+                "company_id": company.id,
+            }
+        )
+        cls.large = periods.create(
+            {
+                "name": "Large Quarter",
+                "period_type": "quarter",
+                "date_start": "2030-04-01",
+                "date_end": "2030-06-30",
+                "company_id": company.id,
+            }
+        )
+        users = cls.env["res.users"].create(
+            [{"name": f"Owner {i}", "login": f"okr_board_owner_{i}"} for i in range(5)]
+        )
+        # The board is opened by a plain OKR user: record rules apply.
+        cls.okr_user = cls.env["res.users"].create(
+            {
+                "name": "Board Viewer",
+                "login": "okr_board_viewer",
+                "group_ids": [
+                    (6, 0, [cls.env.ref("okr_management.group_okr_user").id])
+                ],
+            }
+        )
+        cls.env["okr.objective"].create(
+            [
+                cls._objective_vals(period, users[i % len(users)], i)
+                for period, count in ((cls.small, 10), (cls.large, 200))
+                for i in range(count)
+            ]
+        )
+
+    @classmethod
+    def _objective_vals(cls, period, user, i):
+        return {
+            "name": f"Objective {i}",
+            "period_id": period.id,
+            "user_id": user.id,
+            "key_result_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "name": f"KR {i}.{k}",
+                        "start_value": 0,
+                        "target_value": 100,
+                        "current_value": (i * 7 + k * 30) % 130,
+                    },
+                )
+                for k in range(3)
+            ],
+        }
+
+    def _open_board(self, period):
+        # What the browser does: a fresh request, nothing in the ORM cache.
+        self.env.invalidate_all()
+        return (
+            self.env["okr.objective"]
+            .with_user(self.okr_user)
+            .web_search_read(
+                [("period_id", "=", period.id)], BOARD_SPECIFICATION, limit=None
+            )
+        )
+
+    def _count(self, period):
+        before = self.env.cr.sql_log_count
+        result = self._open_board(period)
+        return self.env.cr.sql_log_count - before, result
+
+    def test_board_query_count_does_not_grow_with_cards(self):
+        self._open_board(self.small)  # warm the registry caches (views, fields)
+        small_count, small = self._count(self.small)
+        large_count, large = self._count(self.large)
+        self.assertEqual(small["length"], 10)
+        self.assertEqual(large["length"], 200)
+        self.assertEqual(len(large["records"][0]["key_result_ids"]), 3)
+        self.assertIn("progress", large["records"][0]["key_result_ids"][0])
+        self.assertEqual(small_count, large_count)
+        with self.assertQueryCount(BOARD_QUERIES):
+            self._open_board(self.small)
+        with self.assertQueryCount(BOARD_QUERIES):
+            self._open_board(self.large)
+
+    def test_grouped_board_query_count_does_not_grow_with_cards(self):
+        """The board itself is grouped by period: web_read_group unfolds them."""
+
+        def open_grouped(period):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = (
+                self.env["okr.objective"]
+                .with_user(self.okr_user)
+                .web_read_group(
+                    [("period_id", "=", period.id)],
+                    ["period_id"],
+                    ["__count"],
+                    auto_unfold=True,
+                    unfold_read_specification=BOARD_SPECIFICATION,
+                    unfold_read_default_limit=None,
+                )
+            )
+            return self.env.cr.sql_log_count - before, result
+
+        open_grouped(self.small)
+        small_count, small = open_grouped(self.small)
+        large_count, large = open_grouped(self.large)
+        self.assertEqual(len(small["groups"][0]["__records"]), 10)
+        self.assertEqual(len(large["groups"][0]["__records"]), 200)
+        self.assertEqual(small_count, large_count)

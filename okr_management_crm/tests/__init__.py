@@ -1,0 +1,4 @@
+from . import test_crm_presets
+from . import test_crm_refresh
+from . import test_crm_access
+from . import test_crm_links

@@ -1,0 +1,1 @@
+from . import okr_initiative_task_wizard
