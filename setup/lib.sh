@@ -121,7 +121,26 @@ ensure_venv() {
     # --no-deps: the addons' dependencies are Odoo's own addons, found on the addons path.
     run_logged "pip install -e the addons" "$OKR_STATE/logs/pip-addons.log" \
         "${pip[@]}" install --no-deps "${editable[@]}"
+    relocate_editable_links "$site"
     echo "$want" >"$stamp"
+}
+
+# whool's editable install links {addon}/build/__editable__/odoo/addons/{addon} back to the
+# addon itself: a loop inside the addon, which Odoo's translation export (os.walk with
+# followlinks) walks forever. The same link is kept under .okr/editable instead, and the
+# .pth file that pip wrote points there.
+relocate_editable_links() {
+    local site=$1 addon pth target
+    for addon in "${OKR_ADDONS[@]}"; do
+        pth="$site/odoo_addon_$addon.pth"
+        [ -f "$pth" ] || continue
+        target="$OKR_STATE/editable/$addon"
+        mkdir -p "$target/odoo/addons"
+        ln -sfn "$OKR_ROOT/$addon" "$target/odoo/addons/$addon"
+        echo "$target" >"$pth"
+        rm -rf "$OKR_ROOT/$addon/build/__editable__" "$OKR_ROOT/$addon/build/.gitignore"
+        rmdir "$OKR_ROOT/$addon/build" 2>/dev/null || true
+    done
 }
 
 # -- PostgreSQL ----------------------------------------------------------------
