@@ -21,6 +21,7 @@ class OkrInitiative(models.Model):
     task_ids = fields.One2many(
         "project.task",
         "okr_initiative_id",
+        string="Tasks",
         groups="project.group_project_user",
     )
     # Stored with the progress (same compute): the list and the card show them

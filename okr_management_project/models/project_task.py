@@ -135,7 +135,7 @@ class ProjectTask(models.Model):
         if any(vals.get("okr_initiative_id") for vals in vals_list):
             self._check_okr_link_access()
         tasks = super().create(vals_list)
-        # Imported or demo tasks may bring their own delivery date.
+        # Imported tasks may bring their own delivery date.
         done = tasks.sudo().filtered(
             lambda t: t.state == TASK_DONE and not t.okr_date_done
         )
