@@ -20,4 +20,5 @@
     "demo": [
         "demo/okr_crm_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

@@ -30,4 +30,5 @@
             "okr_management_project/static/src/tours/**/*",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
 }

@@ -231,12 +231,15 @@ db_exists() {
 
 # -- Odoo configuration ----------------------------------------------------------
 # Loopback only unless OKR_HTTP_INTERFACE opens it up; no database manager listing.
+# The suite's addons need no addons_path entry: their editable installs put them in the
+# odoo.addons namespace, where Odoo finds them (and the repository's .venv and .okr stay
+# out of Odoo's scans).
 write_odoo_config() {
     local conf=$1 logfile=${2:-}
     mkdir -p "$(dirname "$conf")" "$OKR_STATE/data"
     cat >"$conf" <<CONF
 [options]
-addons_path = $ODOO_SRC/addons,$OKR_ROOT
+addons_path = $ODOO_SRC/addons
 data_dir = $OKR_STATE/data
 db_host = ${OKR_DB_HOST:-False}
 db_port = $OKR_DB_PORT

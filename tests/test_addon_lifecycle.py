@@ -126,12 +126,18 @@ def test_upgrade_keeps_everything_installed(lifecycle_db):
 def test_uninstall_crm_addon_keeps_core_data(lifecycle_db):
     core_records = _xmlid_count(lifecycle_db, "okr_management")
     assert core_records > 0
+    measured = "SELECT count(*) FROM okr_key_result WHERE metric_id IS NOT NULL"
+    key_results_on_metrics = _query(lifecycle_db, measured)[0][0]
+    # the CRM demo measures the sales key results with the addon's metric presets
+    assert key_results_on_metrics > 0
     _run_odoo(lifecycle_db, "okr_management_crm", subcommand=["module", "uninstall"])
     states = _module_states(lifecycle_db)
     assert states["okr_management_crm"] == "uninstalled"
     assert states["okr_management"] == "installed"
     assert _xmlid_count(lifecycle_db, "okr_management_crm") == 0
     assert _xmlid_count(lifecycle_db, "okr_management") == core_records
+    # the presets those key results use stay, as ordinary records: nothing is lost
+    assert _query(lifecycle_db, measured)[0][0] == key_results_on_metrics
     # The registry still loads without the addon: a shell can read the OKR menu.
     output = subprocess.run(
         [

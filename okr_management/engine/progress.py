@@ -48,11 +48,10 @@ def key_result_progress(result_type, start, target, current, initiative_progress
     if result_type in (INCREASE, DECREASE):
         span = target - start
         if abs(span) < _EPSILON:
-            # Refused at save; a degenerate span counts as reached or not.
-            reached = (
-                current >= target if result_type == INCREASE else current <= target
-            )
-            raw = 100.0 if reached else 0.0
+            # No distance to cover means nothing measured yet (a new key result
+            # before its target is typed): 0 %, never a misleading 100 %. Saving
+            # such a key result is refused anyway.
+            raw = 0.0
         else:
             # Linear from start to target, whichever way it goes: "8 h -> 4 h" at
             # 6 h is (6 - 8) / (4 - 8) = 50 %.

@@ -309,3 +309,28 @@ class OkrMetric(models.Model):
             "domain": [("metric_id", "=", self.id)],
             "context": {"default_metric_id": self.id, "default_source": "metric"},
         }
+
+    @api.model
+    def _keep_used_presets(self, module):
+        """Keep the metric presets of ``module`` that key results or KPIs use.
+
+        Called from the uninstall hook of an addon that ships presets: Odoo would
+        try to delete them with the addon, which fails on the key results and
+        KPIs still measured by them. Dropping their external ids turns them into
+        ordinary user records, so uninstalling loses nothing: the key results
+        keep their metric and show why it no longer computes.
+        """
+        data = self.env["ir.model.data"].sudo()
+        preset_data = data.search([("module", "=", module), ("model", "=", self._name)])
+        metric_ids = set(preset_data.mapped("res_id"))
+        used = set()
+        for model in ("okr.key.result", "okr.kpi"):
+            groups = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                ._read_group([("metric_id", "in", list(metric_ids))], ["metric_id"])
+            )
+            used.update(metric.id for (metric,) in groups)
+        preset_data.filtered(lambda d: d.res_id in used).unlink()
+        return used

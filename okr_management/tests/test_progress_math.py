@@ -24,11 +24,12 @@ class TestProgressMath(BaseCase):
             ("decrease", 8, 4, 4, None, 100.0, 100.0),
             ("decrease", 8, 4, 2, None, 100.0, 150.0),
             ("decrease", 8, 4, 10, None, 0.0, -50.0),
-            # equal start and target (refused at save) does not divide by zero
-            ("increase", 5, 5, 5, None, 100.0, 100.0),
-            ("increase", 5, 5, 4, None, 0.0, 0.0),
-            ("decrease", 5, 5, 6, None, 0.0, 0.0),
-            ("decrease", 5, 5, 5, None, 100.0, 100.0),
+            # equal start and target (a key result being typed; refused at save)
+            # does not divide by zero and shows no progress, not a false 100 %
+            ("increase", 0, 0, 0, None, 0.0, 0.0),
+            ("increase", 5, 5, 5, None, 0.0, 0.0),
+            ("increase", 5, 5, 6, None, 0.0, 0.0),
+            ("decrease", 5, 5, 5, None, 0.0, 0.0),
             # maintain: all or nothing
             ("maintain_above", 0, 99.5, 99.5, None, 100.0, 100.0),
             ("maintain_above", 0, 99.5, 99.4, None, 0.0, 0.0),
