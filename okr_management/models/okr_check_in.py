@@ -84,10 +84,19 @@ class OkrCheckIn(models.Model):
         # one of the same key result, in date order.
         key_results = check_ins.key_result_id
         last_value = {kr.id: kr.current_value for kr in key_results}
-        last_date = {
-            kr.id: max((kr.check_in_ids - check_ins).mapped("date"), default=False)
-            for kr in key_results
-        }
+        # One grouped query for the whole batch, not one per key result.
+        last_date = dict.fromkeys(key_results.ids, False)
+        last_date.update(
+            (key_result.id, date)
+            for key_result, date in self._read_group(
+                [
+                    ("key_result_id", "in", key_results.ids),
+                    ("id", "not in", check_ins.ids),
+                ],
+                ["key_result_id"],
+                ["date:max"],
+            )
+        )
         given_previous = {
             check_in
             for check_in, vals in zip(check_ins, vals_list, strict=True)

@@ -378,14 +378,7 @@ class OkrKeyResult(models.Model):
     def _compute_health(self):
         for key_result in self:
             company = key_result.company_id or self.env.company
-            key_result.health = okr_math.health(
-                key_result.progress,
-                key_result.expected_progress,
-                key_result.okr_type,
-                company.okr_on_track_threshold,
-                company.okr_at_risk_threshold,
-                key_result.confidence if key_result.last_check_in_date else None,
-            )
+            key_result.health = company._okr_health(key_result)
 
     @api.depends("state", "score", "progress", "raw_progress")
     def _compute_evaluation(self):

@@ -9,6 +9,8 @@ from odoo.tools import float_compare, float_repr
 from ..engine import metric as engine
 
 DRIFT_ACTIVITY = "okr_management.mail_activity_type_kpi_drift"
+DURATION_SYMBOLS = {"minute": "min", "hour": "h", "day": "d"}
+AUTOMATIC_UNITS = {"%", *DURATION_SYMBOLS.values()}
 
 
 class OkrKpi(models.Model):
@@ -67,6 +69,18 @@ class OkrKpi(models.Model):
         help="Current value as a share of the target (0-100).",
     )
     color = fields.Integer()
+    pinned = fields.Boolean(
+        string="Pinned to the Board",
+        default=True,
+        help="Shown on the cards of its objectives on the quarterly board.",
+    )
+    unit = fields.Char(
+        compute="_compute_unit",
+        store=True,
+        readonly=False,
+        help="Written after the values on the board, e.g. %, h, tickets. Proposed "
+        "from the metric.",
+    )
 
     # -- drift: a healthy range, and an activity when the value leaves it -----
     healthy_operator = fields.Selection(
@@ -82,6 +96,18 @@ class OkrKpi(models.Model):
         store=True,
         help="The last refresh found the value outside its healthy range.",
     )
+
+    @api.depends("metric_id.aggregate", "metric_id.duration_unit")
+    def _compute_unit(self):
+        # symbols, the same in every language; a unit typed by the user stays
+        for kpi in self:
+            metric = kpi.metric_id
+            if metric.aggregate == "ratio":
+                kpi.unit = "%"
+            elif metric.aggregate == "duration":
+                kpi.unit = DURATION_SYMBOLS.get(metric.duration_unit)
+            elif kpi.unit in AUTOMATIC_UNITS:
+                kpi.unit = False
 
     @api.depends("current_value", "target_value")
     def _compute_progress(self):
@@ -227,7 +253,12 @@ class OkrKpi(models.Model):
                         {
                             "previous_value": kpi.current_value,
                             "current_value": value,
-                            "trend": "up" if cmp > 0 else "down",
+                            # the first value has nothing to compare with
+                            "trend": (
+                                ("up" if cmp > 0 else "down")
+                                if kpi.last_refresh
+                                else "flat"
+                            ),
                             "error": False,
                             "last_refresh": now,
                         }

@@ -234,6 +234,17 @@ class OkrObjective(models.Model):
         "kpi_id",
         string="KPIs",
     )
+    # What the board's cards show: one read of the relation for all the cards,
+    # filtered in SQL (archived KPIs too: x2many reads ignore active_test).
+    pinned_kpi_ids = fields.Many2many(
+        "okr.kpi",
+        "okr_kpi_objective_rel",
+        "objective_id",
+        "kpi_id",
+        string="Pinned KPIs",
+        domain=[("pinned", "=", True), ("active", "=", True)],
+        readonly=True,
+    )
 
     # -- quality coach -------------------------------------------------------------
     quality_warnings = fields.Html(
@@ -356,14 +367,7 @@ class OkrObjective(models.Model):
     def _compute_health(self):
         for objective in self:
             company = objective.company_id or self.env.company
-            objective.health = okr_math.health(
-                objective.progress,
-                objective.expected_progress,
-                objective.okr_type,
-                company.okr_on_track_threshold,
-                company.okr_at_risk_threshold,
-                objective.confidence if objective.last_check_in_date else None,
-            )
+            objective.health = company._okr_health(objective)
 
     @api.depends("carry_over_ids")
     def _compute_carry_over_count(self):

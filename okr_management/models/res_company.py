@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import progress as okr_math
+
 WEEKDAYS = [
     ("0", "Monday"),
     ("1", "Tuesday"),
@@ -74,3 +76,16 @@ class ResCompany(models.Model):
                         company=company.display_name,
                     )
                 )
+
+    def _okr_health(self, record):
+        """Traffic light of an objective or key result, with this company's
+        thresholds; its confidence counts only once somebody checked in."""
+        self.ensure_one()
+        return okr_math.health(
+            record.progress,
+            record.expected_progress,
+            record.okr_type,
+            self.okr_on_track_threshold,
+            self.okr_at_risk_threshold,
+            record.confidence if record.last_check_in_date else None,
+        )

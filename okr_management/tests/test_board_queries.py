@@ -3,8 +3,8 @@
 from odoo.tests import TransactionCase, tagged
 
 # What the board's kanban asks for: the fields of okr_objective_view_kanban, with
-# the key results' sub-fields of the okr_key_result_bars widget and the
-# dependencies of kanban_activity and many2one_avatar_user.
+# the key results' sub-fields of the okr_key_result_bars widget, the pinned KPIs'
+# of okr_kpi_pins, and the dependencies of kanban_activity and many2one_avatar_user.
 BOARD_SPECIFICATION = {
     "okr_type": {},
     "health": {},
@@ -28,6 +28,20 @@ BOARD_SPECIFICATION = {
         },
         "context": {},
     },
+    "pinned_kpi_ids": {
+        "fields": {
+            "name": {},
+            "current_value": {},
+            "target_value": {},
+            "unit": {},
+            "trend": {},
+            "is_drifting": {},
+            "healthy_operator": {},
+            "healthy_value": {},
+            "error": {},
+        },
+        "context": {},
+    },
     "activity_ids": {},
     "activity_exception_decoration": {},
     "activity_exception_icon": {},
@@ -38,8 +52,8 @@ BOARD_SPECIFICATION = {
     "user_id": {"fields": {"display_name": {}}},
 }
 # Measured once, as a plain OKR user (record rules apply); it must not depend on
-# the number of cards.
-BOARD_QUERIES = 7
+# the number of cards. The pinned KPIs add two: their relation, then their fields.
+BOARD_QUERIES = 9
 
 
 @tagged("post_install", "-at_install")
@@ -80,11 +94,53 @@ class TestBoardQueries(TransactionCase):
                 ],
             }
         )
-        cls.env["okr.objective"].create(
+        objectives = cls.env["okr.objective"].create(
             [
                 cls._objective_vals(period, users[i % len(users)], i)
                 for period, count in ((cls.small, 10), (cls.large, 200))
                 for i in range(count)
+            ]
+        )
+        # Each card has a KPI pinned to it, every other one out of its healthy
+        # range; an unpinned and an archived KPI beside all of them stay off the
+        # cards. No responsible: no drift activity to create.
+        cls.env["res.partner"].create([{"name": f"BOARD {i}"} for i in range(3)])
+        metric = cls.env["okr.metric"].create(
+            {
+                "name": "Board partners",
+                "model_id": cls.env["ir.model"]._get("res.partner").id,
+                "domain": "[('name', '=like', 'BOARD %')]",
+                "aggregate": "count",
+            }
+        )
+        cls.kpis = cls.env["okr.kpi"].create(
+            [
+                {
+                    "name": f"KPI {objective.name}",
+                    "metric_id": metric.id,
+                    "user_id": False,
+                    "unit": "partners",
+                    "target_value": 10,
+                    "healthy_operator": "above" if i % 2 else False,
+                    "healthy_value": 5,
+                    "objective_ids": [(6, 0, objective.ids)],
+                }
+                for i, objective in enumerate(objectives)
+            ]
+        )
+        cls.hidden_kpis = cls.env["okr.kpi"].create(
+            [
+                {
+                    "name": name,
+                    "metric_id": metric.id,
+                    "user_id": False,
+                    "objective_ids": [(6, 0, objectives.ids)],
+                    **vals,
+                }
+                for name, vals in (
+                    ("Unpinned KPI", {"pinned": False}),
+                    ("Archived KPI", {"active": False}),
+                )
             ]
         )
 
@@ -133,6 +189,7 @@ class TestBoardQueries(TransactionCase):
         self.assertEqual(large["length"], 200)
         self.assertEqual(len(large["records"][0]["key_result_ids"]), 3)
         self.assertIn("progress", large["records"][0]["key_result_ids"][0])
+        self.assertEqual(len(large["records"][0]["pinned_kpi_ids"]), 1)
         self.assertEqual(small_count, large_count)
         with self.assertQueryCount(BOARD_QUERIES):
             self._open_board(self.small)
@@ -165,3 +222,37 @@ class TestBoardQueries(TransactionCase):
         self.assertEqual(len(small["groups"][0]["__records"]), 10)
         self.assertEqual(len(large["groups"][0]["__records"]), 200)
         self.assertEqual(small_count, large_count)
+
+    def test_board_card_shows_its_pinned_kpis(self):
+        """A card carries what its KPI line shows: value, target, unit, trend and
+        the out-of-range mark; unpinned and archived KPIs stay off the board."""
+        records = self._open_board(self.small)["records"]
+        by_name = {record["name"]: record for record in records}
+        # the second objective's KPI has a healthy range (at or above 5) it misses
+        self.assertEqual(
+            by_name["Objective 1"]["pinned_kpi_ids"],
+            [
+                {
+                    "id": self.kpis[1].id,
+                    "name": "KPI Objective 1",
+                    "current_value": 3.0,
+                    "target_value": 10.0,
+                    "unit": "partners",
+                    "trend": "flat",
+                    "is_drifting": True,
+                    "healthy_operator": "above",
+                    "healthy_value": 5.0,
+                    "error": False,
+                }
+            ],
+        )
+        self.assertFalse(by_name["Objective 0"]["pinned_kpi_ids"][0]["is_drifting"])
+
+        self.env["res.partner"].create({"name": "BOARD 3"})
+        self.kpis[1].action_refresh()
+        self.kpis[0].pinned = False
+        records = self._open_board(self.small)["records"]
+        by_name = {record["name"]: record for record in records}
+        kpi = by_name["Objective 1"]["pinned_kpi_ids"][0]
+        self.assertEqual((kpi["current_value"], kpi["trend"]), (4.0, "up"))
+        self.assertEqual(by_name["Objective 0"]["pinned_kpi_ids"], [])
