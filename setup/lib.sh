@@ -159,7 +159,8 @@ find_pg_bindir() {
 }
 
 as_pg_owner() {
-    if is_root; then runuser -u postgres -- "$@"; else "$@"; fi
+    # from /, which the postgres user can always enter (the caller's folder may be closed)
+    if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 ensure_postgres() {
