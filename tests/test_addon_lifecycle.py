@@ -128,9 +128,10 @@ def test_uninstall_crm_addon_keeps_core_data(lifecycle_db):
     assert core_records > 0
     # Core key results (not the addon's own demo records, which go with it) that the
     # CRM demo measures with the addon's metric presets.
-    measured = """SELECT count(*) FROM okr_key_result kr
-                   JOIN ir_model_data d ON d.res_id = kr.id AND d.model = 'okr.key.result'
-                  WHERE d.module = 'okr_management' AND kr.metric_id IS NOT NULL"""
+    measured = """
+        SELECT count(*) FROM okr_key_result kr
+          JOIN ir_model_data d ON d.res_id = kr.id AND d.model = 'okr.key.result'
+         WHERE d.module = 'okr_management' AND kr.metric_id IS NOT NULL"""
     key_results_on_metrics = _query(lifecycle_db, measured)[0][0]
     assert key_results_on_metrics > 0
     _run_odoo(lifecycle_db, "okr_management_crm", subcommand=["module", "uninstall"])
