@@ -170,6 +170,11 @@ class OkrKeyResult(models.Model):
         aggregator="avg",
         help="Progress / 100, frozen when the objective closes.",
     )
+    value_chart_data = fields.Json(
+        compute="_compute_value_chart_data",
+        string="Value over Time",
+        help="The check-in values by date and the pace line, for the form's chart.",
+    )
 
     # ------------------------------------------------------------------
     # Metric source (metric engine): the value refreshes from live records
@@ -392,6 +397,56 @@ class OkrKeyResult(models.Model):
                 raw = key_result.raw_progress
             key_result.evaluation_score = score
             key_result.score_band = evaluation.score_band(score, raw)
+
+    @api.depends(
+        "check_in_ids.date",
+        "check_in_ids.value",
+        "start_value",
+        "target_value",
+        "result_type",
+        "unit",
+        "okr_type",
+        "deadline",
+        "period_id.date_start",
+        "period_id.date_end",
+    )
+    def _compute_value_chart_data(self):
+        # one read of the check-ins of the whole recordset, already in date order
+        points = defaultdict(list)
+        check_ins = self.env["okr.check.in"].search_fetch(
+            [("key_result_id", "in", self._origin.ids)],
+            ["key_result_id", "date", "value"],
+            order="date, id",
+        )
+        for check_in in check_ins:
+            points[check_in.key_result_id.id].append(
+                [fields.Date.to_string(check_in.date), check_in.value]
+            )
+        for key_result in self:
+            date_start = key_result.period_id.date_start
+            date_end = key_result.deadline or key_result.period_id.date_end
+            start, target = key_result.start_value, key_result.target_value
+            pace_line = []
+            if date_start and date_end:
+                if key_result.result_type in ("maintain_above", "maintain_below"):
+                    # a level to hold all along, not a distance to cover
+                    pace_start = pace_end = target
+                else:
+                    # an aspirational objective is held to 70 % of the way
+                    pace_start = start
+                    bar = okr_math.pace(100.0, key_result.okr_type) / 100.0
+                    pace_end = start + (target - start) * bar
+                pace_line = [
+                    [fields.Date.to_string(date_start), pace_start],
+                    [fields.Date.to_string(date_end), pace_end],
+                ]
+            key_result.value_chart_data = {
+                "points": points[key_result._origin.id],
+                "pace": pace_line,
+                "start": start,
+                "target": target,
+                "unit": key_result.unit,
+            }
 
     @api.depends(
         "objective_id.level",

@@ -2,6 +2,7 @@ from . import test_progress_math
 from . import test_ui_tour
 from . import test_board_queries
 from . import test_okr_rollup
+from . import test_okr_value_chart
 from . import test_okr_health
 from . import test_okr_constraints
 from . import test_okr_access

@@ -1,0 +1,132 @@
+import {Component, onWillStart, onWillUnmount, useEffect, useRef} from "@odoo/owl";
+import {getColor, getCustomColor} from "@web/core/colors/colors";
+import {_t} from "@web/core/l10n/translation";
+import {cookie} from "@web/core/browser/cookie";
+import {formatFloat} from "@web/views/fields/formatters";
+import {loadBundle} from "@web/core/assets";
+import {registry} from "@web/core/registry";
+import {standardFieldProps} from "@web/views/fields/standard_field_props";
+
+const UNIT_SUFFIX = {percent: " %", hours: " h", days: " d"};
+
+/**
+ * A key result's value over time (its check-ins, manual and metric) against its
+ * pace line. The server computes both, the pace scaled for aspirational
+ * objectives, so the chart only draws them.
+ */
+export class ValuePaceChartField extends Component {
+    static template = "okr_management.ValuePaceChartField";
+    static props = {...standardFieldProps};
+
+    setup() {
+        this.canvasRef = useRef("canvas");
+        this.chart = null;
+        onWillStart(() => loadBundle("web.chartjs_lib"));
+        useEffect(
+            () => {
+                this.renderChart();
+            },
+            () => [this.props.record.data[this.props.name]]
+        );
+        onWillUnmount(() => this.chart?.destroy());
+    }
+
+    get data() {
+        return this.props.record.data[this.props.name] || {points: [], pace: []};
+    }
+
+    get isEmpty() {
+        return !this.data.points.length && !this.data.pace.length;
+    }
+
+    formatValue(value) {
+        const digits = Number.isInteger(value) ? 0 : 2;
+        return (
+            formatFloat(value, {digits: [false, digits]}) +
+            (UNIT_SUFFIX[this.data.unit] || "")
+        );
+    }
+
+    renderChart() {
+        this.chart?.destroy();
+        this.chart = null;
+        if (this.isEmpty || !this.canvasRef.el) {
+            return;
+        }
+        const colorScheme = cookie.get("color_scheme");
+        const textColor = getCustomColor(colorScheme, "#374151", "#E4E4E4");
+        const gridColor = getCustomColor(
+            colorScheme,
+            "rgba(0,0,0,.1)",
+            "rgba(255,255,255,.15)"
+        );
+        const valueColor = getColor(0, colorScheme, "odoo");
+        const paceColor = getCustomColor(colorScheme, "#6B7280", "#9CA3AF");
+        const toXY = ([x, y]) => ({x, y});
+        this.chart = new Chart(this.canvasRef.el, {
+            type: "line",
+            data: {
+                datasets: [
+                    {
+                        label: _t("Value"),
+                        data: this.data.points.map(toXY),
+                        borderColor: valueColor,
+                        backgroundColor: valueColor,
+                        pointRadius: 3,
+                        tension: 0,
+                    },
+                    {
+                        label: _t("Expected progress (pace)"),
+                        data: this.data.pace.map(toXY),
+                        borderColor: paceColor,
+                        backgroundColor: paceColor,
+                        borderDash: [6, 4],
+                        borderWidth: 2,
+                        pointRadius: 0,
+                    },
+                ],
+            },
+            options: {
+                responsive: true,
+                maintainAspectRatio: false,
+                animation: false,
+                interaction: {mode: "nearest", intersect: false},
+                scales: {
+                    x: {
+                        type: "time",
+                        time: {minUnit: "day", tooltipFormat: "DD"},
+                        ticks: {color: textColor, maxRotation: 0, autoSkip: true},
+                        grid: {color: gridColor},
+                    },
+                    y: {
+                        ticks: {
+                            color: textColor,
+                            callback: (value) => this.formatValue(value),
+                        },
+                        grid: {color: gridColor},
+                    },
+                },
+                plugins: {
+                    legend: {
+                        position: "bottom",
+                        labels: {color: textColor, boxHeight: 2},
+                    },
+                    tooltip: {
+                        callbacks: {
+                            label: (item) =>
+                                `${item.dataset.label}: ${this.formatValue(item.parsed.y)}`,
+                        },
+                    },
+                },
+            },
+        });
+    }
+}
+
+export const valuePaceChartField = {
+    component: ValuePaceChartField,
+    displayName: _t("Value against pace chart"),
+    supportedTypes: ["json"],
+};
+
+registry.category("fields").add("okr_value_pace_chart", valuePaceChartField);
