@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
 
-from odoo.tests import TransactionCase
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, TransactionCase
 
 
 class OkrCase(TransactionCase):
@@ -58,3 +61,27 @@ class OkrCase(TransactionCase):
         return env["okr.key.result"].create(
             {"name": name, "objective_id": objective.id, **values}
         )
+
+
+class OkrPhoneTourCase(HttpCase):
+    """A tour on a phone (the Odoo mobile app is the web client) in an open
+    quarter around today: the test database has no demo data."""
+
+    browser_size = "375x812"
+    touch_enabled = True
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = fields.Date.context_today(cls.env["okr.period"])
+        start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
+        cls.period = cls.env["okr.period"].create(
+            {
+                "name": "Tour Quarter",
+                "period_type": "quarter",
+                "date_start": start,
+                "date_end": start + relativedelta(months=3, days=-1),
+                "company_id": cls.env.ref("base.main_company").id,
+            }
+        )
+        cls.period.action_open()

@@ -1,33 +1,18 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from dateutil.relativedelta import relativedelta
 
-from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from .common import OkrPhoneTourCase
 
 
 @tagged("post_install", "-at_install")
-class TestRitualWeeklyCheckInTour(HttpCase):
+class TestRitualWeeklyCheckInTour(OkrPhoneTourCase):
     """The weekly check-in from a phone: the Odoo mobile app is the web client."""
-
-    browser_size = "375x812"
-    touch_enabled = True
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        today = fields.Date.context_today(cls.env["okr.period"])
-        start = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-        cls.period = cls.env["okr.period"].create(
-            {
-                "name": "Tour Quarter",
-                "period_type": "quarter",
-                "date_start": start,
-                "date_end": start + relativedelta(months=3, days=-1),
-                "company_id": cls.env.ref("base.main_company").id,
-            }
-        )
-        cls.period.action_open()
         admin = cls.env.ref("base.user_admin")
         cls.objective = cls.env["okr.objective"].create(
             {
