@@ -1,3 +1,6 @@
+from . import okr_selections
+from . import okr_scoring_mixin
+from . import okr_carry_over_mixin
 from . import res_company
 from . import res_config_settings
 from . import okr_period
@@ -9,3 +12,9 @@ from . import okr_metric
 from . import okr_kpi
 from . import okr_retrospective
 from . import okr_retrospective_line
+from . import okr_objective_governance
+from . import okr_objective_coach
+from . import okr_objective_week
+from . import okr_key_result_metric
+from . import okr_key_result_reminder
+from . import okr_key_result_governance

@@ -6,18 +6,22 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 
+from .okr_selections import CHECK_IN_ORIGIN_SELECTION
+
 
 class OkrCheckIn(models.Model):
     _name = "okr.check.in"
     _description = "OKR Check-in"
     _order = "date desc, id desc"
     _rec_name = "key_result_id"
+    _check_company_auto = True
 
     key_result_id = fields.Many2one(
         "okr.key.result",
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
     )
     objective_id = fields.Many2one(
         related="key_result_id.objective_id", store=True, index=True, precompute=True
@@ -44,7 +48,7 @@ class OkrCheckIn(models.Model):
     blocker_note = fields.Text(string="What Is Blocked")
     attention_note = fields.Text(string="What Needs Attention")
     origin = fields.Selection(
-        [("manual", "Check-in"), ("metric", "Metric Refresh")],
+        CHECK_IN_ORIGIN_SELECTION,
         required=True,
         default="manual",
     )

@@ -2,12 +2,15 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from .okr_selections import INITIATIVE_STATE_SELECTION
+
 
 class OkrInitiative(models.Model):
     _name = "okr.initiative"
     _description = "OKR Initiative"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, date_deadline, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     sequence = fields.Integer(default=10)
@@ -16,6 +19,7 @@ class OkrInitiative(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
     )
     objective_id = fields.Many2one(
         related="key_result_id.objective_id", store=True, index=True, precompute=True
@@ -34,13 +38,7 @@ class OkrInitiative(models.Model):
     date_start = fields.Date(string="Start Date")
     date_deadline = fields.Date(string="Deadline", tracking=True)
     state = fields.Selection(
-        [
-            ("todo", "To Do"),
-            ("in_progress", "In Progress"),
-            ("blocked", "Blocked"),
-            ("done", "Done"),
-            ("cancelled", "Cancelled"),
-        ],
+        INITIATIVE_STATE_SELECTION,
         required=True,
         default="todo",
         tracking=True,

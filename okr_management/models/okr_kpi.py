@@ -21,12 +21,17 @@ class OkrKpi(models.Model):
     _description = "OKR KPI"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     metric_id = fields.Many2one(
-        "okr.metric", required=True, ondelete="restrict", index=True
+        "okr.metric",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        check_company=True,
     )
     objective_ids = fields.Many2many(
         "okr.objective",
@@ -34,6 +39,7 @@ class OkrKpi(models.Model):
         "kpi_id",
         "objective_id",
         string="Objectives",
+        check_company=True,
     )
     user_id = fields.Many2one(
         "res.users",

@@ -5,24 +5,22 @@ from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import split_every
 
+from .okr_selections import PERIOD_STATE_SELECTION, PERIOD_TYPE_SELECTION
+
 
 class OkrPeriod(models.Model):
     _name = "okr.period"
     _description = "OKR Period"
     _order = "date_start desc, period_type desc, id desc"
     _parent_name = "parent_id"
+    _parent_store = True
     _check_company_auto = True
 
     name = fields.Char(required=True, translate=False)
     date_start = fields.Date(string="Start Date", required=True)
     date_end = fields.Date(string="End Date", required=True)
     period_type = fields.Selection(
-        [
-            ("year", "Year"),
-            ("quarter", "Quarter"),
-            ("month", "Month"),
-            ("custom", "Custom"),
-        ],
+        PERIOD_TYPE_SELECTION,
         string="Type",
         required=True,
         default="quarter",
@@ -35,6 +33,7 @@ class OkrPeriod(models.Model):
         check_company=True,
         help="The longer period this one belongs to, e.g. the year of a quarter.",
     )
+    parent_path = fields.Char(index=True)
     child_ids = fields.One2many("okr.period", "parent_id", string="Sub-periods")
     company_id = fields.Many2one(
         "res.company",
@@ -43,7 +42,7 @@ class OkrPeriod(models.Model):
         default=lambda self: self.env.company,
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
+        PERIOD_STATE_SELECTION,
         required=True,
         default="draft",
         copy=False,
@@ -95,8 +94,6 @@ class OkrPeriod(models.Model):
 
     @api.constrains("parent_id")
     def _check_parent(self):
-        if self._has_cycle():
-            raise ValidationError(self.env._("A period cannot contain itself."))
         for period in self.filtered("parent_id"):
             parent = period.parent_id
             if (
@@ -110,6 +107,25 @@ class OkrPeriod(models.Model):
                         parent=parent.name,
                     )
                 )
+
+    def _check_parent_cycle(self, parent):
+        # Checked before the write: the parent store would refuse the cycle
+        # with a bare "Recursion Detected."
+        chain = {int(pid) for pid in (parent.parent_path or "").split("/") if pid}
+        if (chain | {parent.id}) & set(self.ids):
+            raise ValidationError(self.env._("A period cannot contain itself."))
+
+    def _check_company_domain(self, companies):
+        # An objective takes its company from its period: before one is chosen,
+        # any period of the allowed companies may be.
+        if not companies:
+            return Domain.TRUE
+        return super()._check_company_domain(companies)
+
+    def write(self, vals):
+        if vals.get("parent_id"):
+            self._check_parent_cycle(self.browse(vals["parent_id"]))
+        return super().write(vals)
 
     def _compute_objective_count(self):
         counts = dict(

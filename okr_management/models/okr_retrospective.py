@@ -7,12 +7,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 
 from ..engine import evaluation
-
-AIM_SELECTION = [
-    (evaluation.BELOW_AIM, "Below the 0.6-0.7 aim"),
-    (evaluation.WITHIN_AIM, "Within the 0.6-0.7 aim"),
-    (evaluation.ABOVE_AIM, "Above the 0.6-0.7 aim"),
-]
+from .okr_selections import AIM_SELECTION, RETROSPECTIVE_STATE_SELECTION
 
 
 class OkrRetrospective(models.Model):
@@ -23,8 +18,11 @@ class OkrRetrospective(models.Model):
     _description = "OKR Quarterly Retrospective"
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
+    _rec_names_search = ["period_id.name"]
+    _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # not stored: the same retrospective reads in each user's language
+    name = fields.Char(compute="_compute_name")
     period_id = fields.Many2one(
         "okr.period", required=True, index=True, ondelete="cascade", readonly=True
     )
@@ -37,6 +35,7 @@ class OkrRetrospective(models.Model):
         compute="_compute_next_period_id",
         store=True,
         readonly=False,
+        check_company=True,
         domain="[('company_id', '=', company_id), ('state', '!=', 'closed'), "
         "('id', '!=', period_id)]",
         help="The period the carried-over objectives and key results are copied "
@@ -50,7 +49,7 @@ class OkrRetrospective(models.Model):
         domain="[('share', '=', False)]",
     )
     state = fields.Selection(
-        [("draft", "In Progress"), ("done", "Done")],
+        RETROSPECTIVE_STATE_SELECTION,
         default="draft",
         required=True,
         tracking=True,
@@ -98,6 +97,7 @@ class OkrRetrospective(models.Model):
     )
 
     @api.depends("period_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
         for retro in self:
             retro.name = self.env._(

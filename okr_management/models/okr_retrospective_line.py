@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from .okr_selections import CARRY_OVER_SELECTION
+
 
 class OkrRetrospectiveLine(models.Model):
     """One objective walked through in a quarterly retrospective."""
@@ -10,6 +12,7 @@ class OkrRetrospectiveLine(models.Model):
     _description = "OKR Retrospective Objective"
     _order = "retrospective_id, sequence, id"
     _rec_name = "objective_id"
+    _check_company_auto = True
 
     retrospective_id = fields.Many2one(
         "okr.retrospective", required=True, index=True, ondelete="cascade"
@@ -17,7 +20,12 @@ class OkrRetrospectiveLine(models.Model):
     state = fields.Selection(related="retrospective_id.state")
     sequence = fields.Integer(default=10)
     objective_id = fields.Many2one(
-        "okr.objective", required=True, index=True, ondelete="cascade", readonly=True
+        "okr.objective",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+        check_company=True,
     )
     company_id = fields.Many2one(
         related="retrospective_id.company_id", store=True, index=True
@@ -37,11 +45,7 @@ class OkrRetrospectiveLine(models.Model):
     why_not = fields.Text(help="What was not achieved, and why.")
     lessons = fields.Text(string="Lessons Learned")
     carry_over = fields.Selection(
-        [
-            ("none", "Nothing"),
-            ("unfinished", "Unfinished Key Results"),
-            ("objective", "The Whole Objective"),
-        ],
+        CARRY_OVER_SELECTION,
         default="none",
         required=True,
         help="Copy into the next period the unfinished key results (in a copy of "
@@ -64,6 +68,7 @@ class OkrRetrospectiveLine(models.Model):
         string="Carried Over As",
         readonly=True,
         ondelete="set null",
+        check_company=True,
     )
     carried_over = fields.Boolean(compute="_compute_carried_over", store=True)
 
@@ -72,7 +77,12 @@ class OkrRetrospectiveLine(models.Model):
         "An objective is walked through once per retrospective.",
     )
 
-    @api.depends("carry_over", "objective_id")
+    # the unfinished key results are those still short of 100 %
+    @api.depends(
+        "carry_over",
+        "objective_id.key_result_ids",
+        "objective_id.key_result_ids.progress",
+    )
     def _compute_carry_key_result_ids(self):
         for line in self:
             key_results = line.objective_id.key_result_ids

@@ -3,17 +3,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import coach
 from ..engine import progress as okr_math
-
-WEEKDAYS = [
-    ("0", "Monday"),
-    ("1", "Tuesday"),
-    ("2", "Wednesday"),
-    ("3", "Thursday"),
-    ("4", "Friday"),
-    ("5", "Saturday"),
-    ("6", "Sunday"),
-]
+from .okr_selections import WEEKDAY_SELECTION
 
 
 class ResCompany(models.Model):
@@ -32,7 +24,7 @@ class ResCompany(models.Model):
         "an objective is at risk; below it, off track.",
     )
     okr_check_in_weekday = fields.Selection(
-        WEEKDAYS,
+        WEEKDAY_SELECTION,
         string="Check-in Weekday",
         default="0",
         required=True,
@@ -88,4 +80,15 @@ class ResCompany(models.Model):
             self.okr_on_track_threshold,
             self.okr_at_risk_threshold,
             record.confidence if record.last_check_in_date else None,
+        )
+
+    def _okr_coach_limits(self):
+        """The quality coach's limits of this company."""
+        self.ensure_one()
+        return coach.Limits(
+            max_objectives=self.okr_coach_max_objectives,
+            min_key_results=self.okr_coach_min_key_results,
+            max_key_results=self.okr_coach_max_key_results,
+            max_jump=self.okr_coach_max_jump,
+            check_in_days=self.okr_coach_check_in_days,
         )

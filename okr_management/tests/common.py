@@ -5,11 +5,17 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, TransactionCase
+from odoo.tests import HttpCase, TransactionCase, freeze_time
 
 
+@freeze_time("2026-11-16")
 class OkrCase(TransactionCase):
-    """A company quarter (2026-Q1 inside 2026) and helpers to plan in it."""
+    """A company quarter (2026-Q1 inside 2026) and helpers to plan in it.
+
+    Seen from a fixed day, setUpClass included: 16 November 2026, when Q1 and Q2
+    are over and the year is not. A test class or method freezes another day
+    where the day matters to it.
+    """
 
     @classmethod
     def setUpClass(cls):
@@ -44,6 +50,16 @@ class OkrCase(TransactionCase):
                 "parent_id": cls.year.id,
                 "state": "open",
             }
+        )
+
+    def assert_wkhtmltopdf_works(self):
+        """A PDF test without wkhtmltopdf fails: it would have nothing to check."""
+        state = self.env["ir.actions.report"].get_wkhtmltopdf_state()
+        self.assertIn(
+            state,
+            ("ok", "workers"),
+            f"wkhtmltopdf is {state}: the PDF reports cannot be tested; "
+            "apt-get install wkhtmltopdf (setup/test does it when run as root)",
         )
 
     @classmethod

@@ -58,13 +58,20 @@ class TestOkrValueChart(OkrCase):
 
     def test_chart_reads_check_ins_once_for_a_recordset(self):
         objective = self._objective()
-        key_results = self._key_result(objective) | self._key_result(objective)
-        for key_result in key_results:
-            self._check_in(key_result, date(2026, 1, 5), 10)
-        self.env.flush_all()
-        key_results.invalidate_recordset(["value_chart_data"])
-        self.env["okr.check.in"].invalidate_model()
-        # one query for both key results, not one per key result
-        with self.assertQueryCount(1):
+
+        def chart_queries(count):
+            key_results = self.env["okr.key.result"]
+            for _index in range(count):
+                key_result = self._key_result(objective)
+                self._check_in(key_result, date(2026, 1, 5), 10)
+                key_results |= key_result
+            self.env.flush_all()
+            self.env.invalidate_all()
+            key_results = key_results.browse(key_results.ids)
+            before = self.env.cr.sql_log_count
             values = key_results.mapped("value_chart_data")
-        self.assertEqual([len(v["points"]) for v in values], [1, 1])
+            self.assertEqual([len(v["points"]) for v in values], [1] * count)
+            return self.env.cr.sql_log_count - before
+
+        # the check-ins of 2 key results cost what those of 20 cost
+        self.assertEqual(chart_queries(2), chart_queries(20))

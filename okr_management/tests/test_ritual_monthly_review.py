@@ -113,9 +113,8 @@ class TestRitualMonthlyReview(OkrRitualCase):
         self.assertIn("7,5", html)
 
     def test_pdf(self):
+        self.assert_wkhtmltopdf_works()
         report = self.env["ir.actions.report"]
-        if report.get_wkhtmltopdf_state() in ("install", "upgrade"):
-            self.skipTest("wkhtmltopdf is not installed")
         pdf, report_type = report.with_context(
             force_report_rendering=True
         )._render_qweb_pdf(REPORT, self.objective.ids, data=dict(FEBRUARY))

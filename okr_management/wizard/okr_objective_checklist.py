@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import fields, models
 
-from ..models.okr_objective import CHECKLIST_FIELDS
+from ..models.okr_selections import CHECKLIST_FIELDS
 
 
 class OkrObjectiveChecklist(models.TransientModel):

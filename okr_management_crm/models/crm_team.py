@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-from odoo.addons.okr_management.models.okr_objective import HEALTH_SELECTION
+from odoo.addons.okr_management.models.okr_selections import HEALTH_SELECTION
 
 # worst first: a team is as healthy as its weakest key result
 HEALTH_RANK = {"off_track": 0, "at_risk": 1, "on_track": 2}

@@ -5,7 +5,6 @@ from odoo import api, fields, models
 
 class OkrInitiative(models.Model):
     _inherit = "okr.initiative"
-    _check_company_auto = True
 
     team_id = fields.Many2one(
         "crm.team",

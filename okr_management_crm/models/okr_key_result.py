@@ -20,6 +20,7 @@ class OkrKeyResult(models.Model):
         compute="_compute_crm_metric_preset_id",
         inverse="_inverse_crm_metric_preset_id",
         domain=[("model_name", "=", "crm.lead")],
+        check_company=True,
         help="Measure this key result with a sales metric of the CRM, for its "
         "owner, its sales team or the whole company.",
     )

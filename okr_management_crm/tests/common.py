@@ -3,12 +3,17 @@
 import datetime
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase
+from odoo.tests import TransactionCase, freeze_time
 
 
+@freeze_time("2026-11-16 10:00:00")
 class OkrCrmCase(TransactionCase):
     """Two salespeople (Ann in team North, Bob in team South), a sales manager, an
-    open period around today and helpers to date leads."""
+    open period around today and helpers to date leads.
+
+    Today is a fixed day, setUpClass included: leads are won, lost and dated
+    from it, and the windows are measured from it.
+    """
 
     @classmethod
     def setUpClass(cls):  # pylint: disable=invalid-name

@@ -5,7 +5,7 @@ from unittest.mock import patch
 
 from odoo.tests import tagged
 
-from odoo.addons.okr_management.engine import metric as metric_engine
+from odoo.addons.okr_management.engine.metric import execution as metric_execution
 
 from .common import OkrCrmCase
 
@@ -94,7 +94,7 @@ class TestCrmRefresh(OkrCrmCase):
         """The refresh costs one plan per metric (two queries for a ratio), for
         2 key results as for 20."""
         plans = []
-        original = metric_engine._run_plan
+        original = metric_execution._run_plan
 
         def spy(env, plan):
             plans.append((plan.definition.key, len(plan.requests)))
@@ -103,7 +103,7 @@ class TestCrmRefresh(OkrCrmCase):
         def won_plans(count):
             plans.clear()
             lead = self._lead("Deal", self.ann, self.team_north, 100)
-            with patch.object(metric_engine, "_run_plan", spy):
+            with patch.object(metric_execution, "_run_plan", spy):
                 lead.action_set_won()
             return sorted(plans)
 

@@ -15,7 +15,7 @@ class OkrInitiative(models.Model):
         "project.project",
         index="btree_not_null",
         tracking=True,
-        domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
+        check_company=True,
         help="Project where the work of this initiative is planned.",
     )
     task_ids = fields.One2many(

@@ -3,12 +3,17 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import TransactionCase, freeze_time, new_test_user
 
 
+@freeze_time("2026-11-16 10:00:00")
 class OkrProjectCase(TransactionCase):
     """The current quarter, an objective whose key result follows its
-    initiative, and a project whose tasks serve that initiative."""
+    initiative, and a project whose tasks serve that initiative.
+
+    Today is a fixed day, setUpClass included: tasks are done on it and the
+    quarter is the one around it.
+    """
 
     @classmethod
     def setUpClass(cls):

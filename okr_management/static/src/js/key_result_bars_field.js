@@ -1,6 +1,7 @@
 import {Component} from "@odoo/owl";
 import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
+import {formatPercentage} from "@web/views/fields/formatters";
 import {standardFieldProps} from "@web/views/fields/standard_field_props";
 
 /**
@@ -29,7 +30,7 @@ export class KeyResultBarsField extends Component {
     }
 
     formatPercent(value) {
-        return `${Math.round(value)}%`;
+        return formatPercentage(value / 100, {digits: [false, 0]});
     }
 }
 
@@ -43,15 +44,8 @@ export const keyResultBarsField = {
         {name: "raw_progress", type: "float"},
         {name: "is_below_start", type: "boolean"},
         {name: "is_overshoot", type: "boolean"},
-        {
-            name: "health",
-            type: "selection",
-            selection: [
-                ["on_track", _t("On Track")],
-                ["at_risk", _t("At Risk")],
-                ["off_track", _t("Off Track")],
-            ],
-        },
+        // only the value, for the colour: no copy of the server's labels
+        {name: "health", type: "selection", selection: []},
     ],
 };
 

@@ -1,6 +1,6 @@
 import {Component} from "@odoo/owl";
-import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
+import {formatPercentage} from "@web/views/fields/formatters";
 import {standardWidgetProps} from "@web/views/widgets/standard_widget_props";
 
 /**
@@ -16,16 +16,18 @@ export class KeyResultMark extends Component {
     }
 
     get overshoot() {
-        return `${Math.round(this.data.raw_progress || 0)}%`;
+        return formatPercentage((this.data.raw_progress || 0) / 100, {
+            digits: [false, 0],
+        });
     }
 }
 
 export const keyResultMark = {
     component: KeyResultMark,
     fieldDependencies: [
-        {name: "is_below_start", type: "boolean", string: _t("Below Start")},
-        {name: "is_overshoot", type: "boolean", string: _t("Overshoot")},
-        {name: "raw_progress", type: "float", string: _t("Raw Progress")},
+        {name: "is_below_start", type: "boolean"},
+        {name: "is_overshoot", type: "boolean"},
+        {name: "raw_progress", type: "float"},
     ],
 };
 

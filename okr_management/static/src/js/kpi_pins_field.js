@@ -1,7 +1,7 @@
 import {Component} from "@odoo/owl";
 import {_t} from "@web/core/l10n/translation";
 import {registry} from "@web/core/registry";
-import {formatFloat} from "@web/core/utils/numbers";
+import {formatFloat} from "@web/views/fields/formatters";
 import {standardFieldProps} from "@web/views/fields/standard_field_props";
 
 const TREND_ICONS = {up: "fa-arrow-up", down: "fa-arrow-down", flat: "fa-arrow-right"};
@@ -85,24 +85,11 @@ export const kpiPinsField = {
         {name: "current_value", type: "float"},
         {name: "target_value", type: "float"},
         {name: "unit", type: "char"},
-        {
-            name: "trend",
-            type: "selection",
-            selection: [
-                ["up", _t("Up")],
-                ["down", _t("Down")],
-                ["flat", _t("Flat")],
-            ],
-        },
+        // trend and range are read as values (arrow, colour, sentence): no copy
+        // of the server's labels
+        {name: "trend", type: "selection", selection: []},
         {name: "is_drifting", type: "boolean"},
-        {
-            name: "healthy_operator",
-            type: "selection",
-            selection: [
-                ["above", _t("At or Above")],
-                ["below", _t("At or Below")],
-            ],
-        },
+        {name: "healthy_operator", type: "selection", selection: []},
         {name: "healthy_value", type: "float"},
         {name: "error", type: "text"},
     ],

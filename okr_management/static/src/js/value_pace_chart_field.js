@@ -2,12 +2,10 @@ import {Component, onWillStart, onWillUnmount, useEffect, useRef} from "@odoo/ow
 import {getColor, getCustomColor} from "@web/core/colors/colors";
 import {_t} from "@web/core/l10n/translation";
 import {cookie} from "@web/core/browser/cookie";
-import {formatFloat} from "@web/views/fields/formatters";
+import {formatFloat, formatPercentage} from "@web/views/fields/formatters";
 import {loadBundle} from "@web/core/assets";
 import {registry} from "@web/core/registry";
 import {standardFieldProps} from "@web/views/fields/standard_field_props";
-
-const UNIT_SUFFIX = {percent: " %", hours: " h", days: " d"};
 
 /**
  * A key result's value over time (its check-ins, manual and metric) against its
@@ -39,12 +37,27 @@ export class ValuePaceChartField extends Component {
         return !this.data.points.length && !this.data.pace.length;
     }
 
+    /**
+     * The label of the key result's unit, as the server's selection names it
+     * ("Hours"): the title of the value axis. None for a plain number, and for a
+     * percentage, whose values carry their own sign.
+     */
+    get unitLabel() {
+        const unit = this.data.unit;
+        if (!unit || unit === "number" || unit === "percent") {
+            return "";
+        }
+        const selection = this.props.record.fields.unit?.selection || [];
+        const option = selection.find(([value]) => value === unit);
+        return option ? option[1] : "";
+    }
+
     formatValue(value) {
-        const digits = Number.isInteger(value) ? 0 : 2;
-        return (
-            formatFloat(value, {digits: [false, digits]}) +
-            (UNIT_SUFFIX[this.data.unit] || "")
-        );
+        const digits = [false, Number.isInteger(value) ? 0 : 2];
+        if (this.data.unit === "percent") {
+            return formatPercentage(value / 100, {digits});
+        }
+        return formatFloat(value, {digits});
     }
 
     renderChart() {
@@ -99,6 +112,11 @@ export class ValuePaceChartField extends Component {
                         grid: {color: gridColor},
                     },
                     y: {
+                        title: {
+                            display: Boolean(this.unitLabel),
+                            text: this.unitLabel,
+                            color: textColor,
+                        },
                         ticks: {
                             color: textColor,
                             callback: (value) => this.formatValue(value),

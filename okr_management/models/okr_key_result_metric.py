@@ -1,0 +1,384 @@
+# Copyright 2026 OKR Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import logging
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import float_compare, float_repr
+
+from ..engine import metric as metric_engine
+from .okr_selections import METRIC_SCOPE_SELECTION, METRIC_WINDOW_SELECTION
+
+_logger = logging.getLogger(__name__)
+
+METRIC_ERROR_ACTIVITY = "okr_management.mail_activity_type_metric_error"
+# a change of these fields refreshes a metric key result at save
+METRIC_TRIGGER_FIELDS = {
+    "source",
+    "metric_id",
+    "metric_window",
+    "metric_scope",
+    "metric_team_ref",
+    "user_id",
+    "objective_id",
+}
+
+
+class OkrKeyResult(models.Model):
+    """The metric source: the value of a key result refreshes from live records
+    through the metric engine (at save, on demand and every hour)."""
+
+    _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
+
+    metric_id = fields.Many2one(
+        "okr.metric",
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+        help="The value of this key result is computed from this metric.",
+    )
+    metric_window = fields.Selection(
+        METRIC_WINDOW_SELECTION,
+        string="Window",
+        default="period",
+        help="Records dated in the whole period, or from its start to today.",
+    )
+    metric_scope = fields.Selection(
+        METRIC_SCOPE_SELECTION,
+        string="Scope",
+        default="company",
+        help="All the company's records, only the owner's (the metric's user "
+        "field), or one team's (the metric's team field).",
+    )
+    metric_team_model_id = fields.Many2one(related="metric_id.team_model_id")
+    # The team field of a metric may point to any model (sales team, project,
+    # department...): a Reference stores the model with the id, so a metric whose
+    # team field changes model is detected instead of matching a wrong record.
+    metric_team_ref = fields.Reference(
+        selection="_selection_metric_team_model", string="Metric Team"
+    )
+    metric_error = fields.Text(
+        readonly=True, copy=False, help="Why the last refresh gave no value."
+    )
+    metric_last_refresh = fields.Datetime(
+        string="Last Refresh", readonly=True, copy=False
+    )
+
+    @api.constrains("source", "metric_id", "metric_scope", "metric_team_ref")
+    def _check_metric(self):
+        for key_result in self.filtered(lambda kr: kr.source == "metric"):
+            metric = key_result.metric_id
+            if not metric:
+                raise ValidationError(
+                    self.env._(
+                        "The key result %(name)s takes its value from a metric: "
+                        "choose one.",
+                        name=key_result.name,
+                    )
+                )
+            if key_result.metric_scope == "owner" and not metric.user_field_id:
+                raise ValidationError(
+                    self.env._(
+                        "The metric %(metric)s has no user field: it cannot measure "
+                        "the owner's records.",
+                        metric=metric.name,
+                    )
+                )
+            if key_result.metric_scope == "team":
+                team = key_result.metric_team_ref
+                if not metric.team_field_id:
+                    raise ValidationError(
+                        self.env._(
+                            "The metric %(metric)s has no team field: it cannot "
+                            "measure a team's records.",
+                            metric=metric.name,
+                        )
+                    )
+                if not team or team._name != metric.team_field_id.relation:
+                    raise ValidationError(
+                        self.env._(
+                            "Choose the team (a %(model)s) whose records the key "
+                            "result %(name)s measures.",
+                            model=metric.team_model_id.name,
+                            name=key_result.name,
+                        )
+                    )
+
+    @api.model
+    def _selection_metric_team_model(self):
+        return [
+            (model.model, model.name)
+            for model in self.env["ir.model"].sudo().search([("transient", "=", False)])
+        ]
+
+    # ------------------------------------------------------------------
+    # CRUD: a metric key result refreshes when saved
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        key_results = super().create(vals_list)
+        key_results._refresh_metric_on_save()
+        return key_results
+
+    def write(self, vals):
+        res = super().write(vals)
+        if METRIC_TRIGGER_FIELDS & set(vals):
+            self._refresh_metric_on_save()
+        return res
+
+    def _refresh_metric_on_save(self):
+        # okr_metric_no_refresh: imports and benchmarks refresh later, in bulk
+        if self.env.context.get("okr_metric_no_refresh"):
+            return
+        to_refresh = self.filtered(lambda kr: kr.source == "metric" and kr.metric_id)
+        if to_refresh:
+            to_refresh.sudo()._refresh_metric()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_refresh_metric(self):
+        """Refresh button: recompute now, with the owners' rights."""
+        self.check_access("read")
+        self.sudo()._refresh_metric()
+        return True
+
+    def action_open_metric_records(self):
+        """Drill-down: the records behind the current value."""
+        self.ensure_one()
+        if not self.metric_id:
+            return False
+        request = self._metric_request(fields.Date.context_today(self))
+        return self.metric_id._action_open_records(request, name=self.name)
+
+    # ------------------------------------------------------------------
+    # Request, refresh, apply
+    # ------------------------------------------------------------------
+    def _metric_request(self, today):
+        """The engine request of this key result: its window, scope and owner."""
+        self.ensure_one()
+        period = self.period_id
+        date_from = period.date_start or None
+        date_to = period.date_end or None
+        if self.metric_window == "to_date":
+            date_to = min(date_to, today) if date_to else today
+        scope_id = None
+        if self.metric_scope == "owner":
+            scope_id = self.user_id.id
+        elif self.metric_scope == "team" and self.metric_team_ref:
+            team = self.metric_team_ref
+            if team._name == self.metric_id.team_field_id.relation:
+                scope_id = team.id
+        owner = self.user_id or self.objective_id.user_id
+        return metric_engine.MetricRequest(
+            key=self.id,
+            metric=self.metric_id.id,
+            date_from=date_from,
+            date_to=date_to,
+            scope=self.metric_scope or "company",
+            scope_id=scope_id,
+            # no owner: evaluated as nobody rather than as the superuser
+            user_id=owner.id or self.env.ref("base.public_user").id,
+            company_ids=(self.company_id.id,) if self.company_id else (),
+        )
+
+    def _refresh_metric(self):
+        """Refresh metric key results (in a sudo env) in one engine run.
+
+        The rows are locked first (SKIP LOCKED): a key result another transaction
+        is refreshing is left to it, so two refreshes never record the same
+        history point twice. Return the key results that were refreshed.
+        """
+        key_results = self.filtered(lambda kr: kr.source == "metric" and kr.metric_id)
+        if not key_results:
+            return key_results
+        key_results = key_results.try_lock_for_update(allow_referencing=True)
+        today = fields.Date.context_today(self)
+        results = metric_engine.evaluate(
+            self.env,
+            [metric._to_definition() for metric in key_results.metric_id],
+            [key_result._metric_request(today) for key_result in key_results],
+        )
+        key_results._apply_metric_results(results)
+        return key_results
+
+    def _apply_metric_results(self, results):
+        now = fields.Datetime.now()
+        moved, unchanged, failed = [], self.browse(), {}
+        for key_result in self:
+            value = results.get(key_result.id)
+            if isinstance(value, metric_engine.MetricError):
+                failed[key_result] = value
+            elif float_compare(value, key_result.current_value, precision_digits=6):
+                moved.append((key_result, value))
+            else:
+                unchanged |= key_result
+        recovered = self.filtered("metric_error") - self.browse(kr.id for kr in failed)
+        if moved:
+            self._metric_record_moves(moved, now)
+        if unchanged:
+            unchanged.write({"metric_last_refresh": now, "metric_error": False})
+        if failed:
+            self._metric_failed(failed)
+        if recovered:
+            recovered.activity_unlink([METRIC_ERROR_ACTIVITY])
+
+    def _metric_record_moves(self, moved, now):
+        """New values ``[(key_result, value)]``: a history point each (the same
+        chart as check-ins), the value, and a chatter line naming the metric."""
+        # okr.check.in's create reads the earlier check-ins of each key
+        # result: load them for all at once, not one query per key result
+        self.browse(kr.id for kr, _value in moved).check_in_ids.mapped("date")
+        self.env["okr.check.in"].create(
+            [
+                {
+                    "key_result_id": key_result.id,
+                    "value": value,
+                    "previous_value": key_result.current_value,
+                    "confidence": key_result.confidence
+                    if key_result.check_in_count
+                    else 5,
+                    "origin": "metric",
+                    "progress_note": key_result.metric_id.name,
+                }
+                for key_result, value in moved
+            ]
+        )
+        bodies = {
+            key_result.id: Markup(
+                self.env._(
+                    "Value refreshed from the metric <b>%(metric)s</b>: "
+                    "%(old)s → %(new)s"
+                )
+            )
+            % {
+                "metric": key_result.metric_id.name,
+                "old": float_repr(key_result.current_value, 2),
+                "new": float_repr(value, 2),
+            }
+            for key_result, value in moved
+        }
+        # the chatter line names the metric; the field tracking would only
+        # repeat the numbers
+        for key_result, value in moved:
+            key_result.with_context(mail_notrack=True).write(
+                {
+                    "current_value": value,
+                    "metric_last_refresh": now,
+                    "metric_error": False,
+                }
+            )
+        self.browse(bodies)._message_log_batch(bodies)
+
+    def _metric_failed(self, failed):
+        """Keep the value, show the error, warn each owner once: one activity
+        per broken key result not warned yet, created in one batch."""
+        activity_type = self.env.ref(METRIC_ERROR_ACTIVITY, raise_if_not_found=False)
+        warned = set()
+        if activity_type:
+            warned = {
+                res_id
+                for [res_id] in self.env["mail.activity"]._read_group(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "in", [kr.id for kr in failed]),
+                        ("activity_type_id", "=", activity_type.id),
+                    ],
+                    ["res_id"],
+                )
+            }
+        to_warn = []
+        for key_result, error in failed.items():
+            message = key_result.metric_id._error_message(error)
+            if key_result.metric_error != message:
+                key_result.metric_error = message
+            # "no record yet" is not a broken source: no activity for it
+            if (
+                activity_type
+                and not error.is_missing_data
+                and key_result.id not in warned
+                and key_result.user_id
+            ):
+                to_warn.append((key_result, message))
+        if to_warn and not self.env.context.get("mail_activity_automation_skip"):
+            model_id = self.env["ir.model"]._get_id(self._name)
+            today = fields.Date.context_today(self)
+            self.env["mail.activity"].create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": key_result.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": activity_type.summary,
+                        "note": message,
+                        "user_id": key_result.user_id.id,
+                        "date_deadline": today,
+                        "automated": True,
+                    }
+                    for key_result, message in to_warn
+                ]
+            )
+
+    # ------------------------------------------------------------------
+    # Scheduled refresh
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_refresh_metrics(self, batch_size=500):
+        """Hourly: refresh every open metric key result, then the KPIs.
+
+        Batches hold whole owners (their rights are computed once) and are
+        committed one by one, the stalest first: a run cut short resumes with
+        what it did not reach, and no lock is held for the whole run.
+        """
+        key_results = self.sudo().search(
+            [
+                ("source", "=", "metric"),
+                ("metric_id", "!=", False),
+                ("state", "in", ("draft", "active")),
+            ],
+            order="metric_last_refresh ASC NULLS FIRST, id",
+        )
+        by_owner = defaultdict(list)
+        for key_result in key_results:
+            by_owner[key_result.user_id.id].append(key_result.id)
+        batches, batch = [], []
+        for ids in by_owner.values():
+            if batch and len(batch) + len(ids) > batch_size:
+                batches.append(batch)
+                batch = []
+            batch.extend(ids)
+        if batch:
+            batches.append(batch)
+        cron = self.env["ir.cron"]
+        unreached = len(key_results)
+        cron._commit_progress(remaining=unreached)
+        for ids in batches:
+            self.sudo().browse(ids)._refresh_metric_isolated()
+            unreached -= len(ids)
+            if not cron._commit_progress(len(ids)):
+                # out of time: the KPIs (one query per metric) must not wait
+                # for the key results left to the next run
+                break
+        kpis = self.env["okr.kpi"].sudo().search([("metric_id.active", "=", True)])
+        kpis._refresh()
+        cron._commit_progress(remaining=unreached)
+
+    def _refresh_metric_isolated(self):
+        """Refresh a batch; if it fails as a whole, refresh one by one so one
+        broken key result never stops the others."""
+        try:
+            with self.env.cr.savepoint():
+                self._refresh_metric()
+        except Exception:
+            _logger.exception("Metric refresh of a batch failed, retrying one by one")
+            for key_result in self:
+                try:
+                    with self.env.cr.savepoint():
+                        key_result._refresh_metric()
+                except Exception as exc:  # noqa: BLE001 - stored on the key result
+                    _logger.exception("Metric refresh of %s failed", key_result)
+                    key_result.metric_error = str(exc)
