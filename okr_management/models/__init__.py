@@ -18,3 +18,4 @@ from . import okr_objective_week
 from . import okr_key_result_metric
 from . import okr_key_result_reminder
 from . import okr_key_result_governance
+from . import okr_metric_rights

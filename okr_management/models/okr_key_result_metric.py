@@ -136,6 +136,10 @@ class OkrKeyResult(models.Model):
             return
         to_refresh = self.filtered(lambda kr: kr.source == "metric" and kr.metric_id)
         if to_refresh:
+            # the caller has just created/written these key results, so they may
+            # write them; the system only writes the value, which the engine
+            # computes with each owner's rights (never the caller's)
+            to_refresh.check_access("write")
             to_refresh.sudo()._refresh_metric()
 
     # ------------------------------------------------------------------
@@ -143,7 +147,10 @@ class OkrKeyResult(models.Model):
     # ------------------------------------------------------------------
     def action_refresh_metric(self):
         """Refresh button: recompute now, with the owners' rights."""
-        self.check_access("read")
+        # refreshing writes the value and a history point: for those who may
+        # write the key result; after that check the system writes, the engine
+        # computing with each owner's rights, not the caller's
+        self.check_access("write")
         self.sudo()._refresh_metric()
         return True
 
@@ -173,7 +180,6 @@ class OkrKeyResult(models.Model):
             team = self.metric_team_ref
             if team._name == self.metric_id.team_field_id.relation:
                 scope_id = team.id
-        owner = self.user_id or self.objective_id.user_id
         return metric_engine.MetricRequest(
             key=self.id,
             metric=self.metric_id.id,
@@ -181,8 +187,8 @@ class OkrKeyResult(models.Model):
             date_to=date_to,
             scope=self.metric_scope or "company",
             scope_id=scope_id,
-            # no owner: evaluated as nobody rather than as the superuser
-            user_id=owner.id or self.env.ref("base.public_user").id,
+            # the owner's rights only: no owner, no value ("needs an owner")
+            user_id=self.user_id.id or None,
             company_ids=(self.company_id.id,) if self.company_id else (),
         )
 

@@ -161,7 +161,9 @@ class OkrKpi(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_refresh(self):
-        self.check_access("read")
+        # refreshing writes the value: for those who may write the KPI; after
+        # that check the system writes, computed with the responsible's rights
+        self.check_access("write")
         self.sudo()._refresh()
         return True
 
@@ -227,7 +229,8 @@ class OkrKpi(models.Model):
             date_from=self.date_start or None,
             date_to=fields.Date.context_today(self),
             scope="company",
-            user_id=(self.user_id or self.env.user).id,
+            # the responsible's rights only, never whoever runs the refresh
+            user_id=self.user_id.id or None,
             company_ids=(self.company_id.id,),
         )
 

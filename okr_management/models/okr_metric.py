@@ -152,7 +152,10 @@ class OkrMetric(models.Model):
             [m._to_definition() for m in metrics],
             [
                 engine.MetricRequest(
-                    key=m.id, metric=m.id, company_ids=tuple(self.env.companies.ids)
+                    key=m.id,
+                    metric=m.id,
+                    user_id=self.env.uid,
+                    company_ids=tuple(self.env.companies.ids),
                 )
                 for m in metrics
             ],
@@ -205,6 +208,14 @@ class OkrMetric(models.Model):
                 "team field)."
             ),
             engine.ERR_QUERY: self.env._("The metric could not be computed."),
+            engine.ERR_TIMEOUT: self.env._(
+                "The metric took too long to compute and was stopped: narrow "
+                "its domain."
+            ),
+            engine.ERR_OWNER: self.env._(
+                "This value needs an owner: it is computed with the owner's "
+                "rights."
+            ),
         }
         message = messages.get(error.code, error.code)
         return f"{message} ({error.detail})" if error.detail else message
@@ -252,6 +263,24 @@ class OkrMetric(models.Model):
                         error=metric._error_message(exc.error),
                     )
                 ) from exc
+
+    @api.constrains("model_id", "domain", "ratio_domain")
+    def _check_model_readable(self):
+        """Only someone who can read a model measures it: a metric shows counts
+        and sums of its records."""
+        if self.env.su:
+            return
+        for metric in self:
+            model = metric.model_id.model
+            if model in self.env and not self.env[model].has_access("read"):
+                raise ValidationError(
+                    self.env._(
+                        "You cannot read %(model)s records, so you cannot define "
+                        "the metric %(name)s on them.",
+                        model=metric.model_id.name,
+                        name=metric.name,
+                    )
+                )
 
     @api.onchange("model_id")
     def _onchange_model_id(self):

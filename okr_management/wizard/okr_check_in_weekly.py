@@ -48,6 +48,9 @@ class OkrCheckInWeekly(models.TransientModel):
                 and (not kr.metric_last_refresh or kr.metric_last_refresh < hour_ago)
             )
         )
+        # only those the user may write (the refresh writes their value); the
+        # system writes after that check, computed with each owner's rights
+        stale = stale._filtered_access("write")
         if stale:
             stale.sudo()._refresh_metric()
 

@@ -8,14 +8,15 @@ run the queries. The cost follows distinct definitions, not requests:
 
 1. every definition is parsed and checked once (model, fields, domain);
 2. every request is placed in a *plan* keyed by (metric, window, rights bucket),
-   where the rights bucket is what the evaluating user's access rules on the
-   measured model come out as. Users whose rules evaluate to the same domain
-   (most users of one group and company) share a bucket; a rule naming the user
-   splits it;
+   where the rights bucket is what Odoo's own record rules
+   (``ir.rule._compute_domain``) of the owner give on the measured model and the
+   models its domain reaches, with model and field access. Users whose rules
+   evaluate to the same domains share a bucket; a rule naming the user splits it.
+   No owner: no value; never the superuser;
 3. each plan runs ONE ``_read_group`` (two for a ratio) grouped by the user field
    and/or the team field, as a representative user of the bucket; the company,
    owner and team values of all its requests are summed from those rows and
-   matched through dicts.
+   matched through dicts. Each query runs under a statement timeout.
 
 A failure is a :class:`MetricError` value for the requests it concerns, never an
 exception for the others (like mis_builder's #ERR / #DIV/0 cells).
@@ -35,7 +36,9 @@ from .definition import (
     ERR_FIELD,
     ERR_MODEL,
     ERR_NO_DATA,
+    ERR_OWNER,
     ERR_QUERY,
+    ERR_TIMEOUT,
     ERR_SCOPE,
     ERR_ZERO,
     NUMERIC_TYPES,
@@ -62,7 +65,9 @@ __all__ = [
     "ERR_FIELD",
     "ERR_MODEL",
     "ERR_NO_DATA",
+    "ERR_OWNER",
     "ERR_QUERY",
+    "ERR_TIMEOUT",
     "ERR_SCOPE",
     "ERR_ZERO",
     "NUMERIC_TYPES",

@@ -32,6 +32,25 @@ DOMAIN_NAMES = {
     "time",
 }
 USER_NAMES = {"uid", "company_id", "company_ids"}
+# attributes a domain may read, on the date helpers and the dates they give
+# (``context_today().strftime(...)``, ``datetime.datetime.combine(...)``); any
+# other attribute (``time.sleep``, ``uid.__class__``...) is refused
+DOMAIN_ATTRIBUTES = {
+    "combine",
+    "date",
+    "datetime",
+    "day",
+    "isoformat",
+    "month",
+    "now",
+    "replace",
+    "strftime",
+    "time",
+    "timedelta",
+    "today",
+    "weekday",
+    "year",
+}
 
 # error codes (the models turn them into translated sentences)
 ERR_MODEL = "missing_model"
@@ -42,6 +61,8 @@ ERR_ZERO = "division_by_zero"
 ERR_NO_DATA = "no_data"
 ERR_SCOPE = "invalid_scope"
 ERR_QUERY = "query"
+ERR_TIMEOUT = "timeout"
+ERR_OWNER = "no_owner"
 
 
 @dataclass(frozen=True)
@@ -104,8 +125,27 @@ class MetricRequest:
 
 
 def domain_names(text):
-    """The free names a domain text uses (raises SyntaxError/ValueError)."""
+    """The free names a domain text uses (raises SyntaxError/ValueError).
+
+    Refuses any attribute but the date helpers' (:data:`DOMAIN_ATTRIBUTES`), and
+    lambdas and comprehensions: a domain is data with dates, not a program.
+    """
     tree = ast.parse((text or "[]").strip(), mode="eval")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and (
+            node.attr not in DOMAIN_ATTRIBUTES or node.attr.startswith("_")
+        ):
+            raise ValueError(f"attribute {node.attr} is not allowed")
+        if isinstance(
+            node,
+            ast.Lambda
+            | ast.ListComp
+            | ast.SetComp
+            | ast.DictComp
+            | ast.GeneratorExp
+            | ast.NamedExpr,
+        ):
+            raise ValueError("only a list of conditions is allowed")
     return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
 
 

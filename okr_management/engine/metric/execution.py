@@ -3,14 +3,19 @@
 """Execution: one grouped query per plan, its rows summed into values."""
 
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from psycopg2.errors import QueryCanceled
+
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from .definition import (
     DURATION_UNITS,
     ERR_NO_DATA,
     ERR_QUERY,
+    ERR_TIMEOUT,
     ERR_ZERO,
     MetricDefinitionError,
     MetricError,
@@ -61,19 +66,47 @@ class _Acc:
         self.durations += other.durations
 
 
+TIMEOUT_PARAM = "okr_management.metric_statement_timeout_ms"
+DEFAULT_TIMEOUT_MS = 5000
+
+
+def _timeout_ms(env):
+    value = env["ir.config_parameter"].sudo().get_param(TIMEOUT_PARAM)
+    try:
+        return max(1, int(value)) if value else DEFAULT_TIMEOUT_MS
+    except ValueError:
+        return DEFAULT_TIMEOUT_MS
+
+
+@contextmanager
+def _statement_timeout(cr, timeout_ms):
+    """Cap each metric query at ``timeout_ms`` (inside a savepoint: if a query is
+    cancelled, rolling back to the savepoint also restores the setting)."""
+    [[previous]] = cr.execute_query(SQL("SELECT current_setting('statement_timeout')"))
+    cr.execute(
+        SQL("SELECT set_config('statement_timeout', %s, true)", f"{timeout_ms}ms")
+    )
+    yield
+    cr.execute(SQL("SELECT set_config('statement_timeout', %s, true)", previous))
+
+
 def _execute(env, plans, results):
     # one savepoint for the whole run; only if something fails does each plan get
     # its own, so a broken plan never stops the others and the common case costs
-    # two queries more, not two per plan
+    # a few queries more, not a few per plan. Every query is capped by a statement
+    # timeout: a slow domain cannot hold a worker or a salesperson's "Mark Won".
+    timeout = _timeout_ms(env)
     try:
-        with env.cr.savepoint():
+        with env.cr.savepoint(), _statement_timeout(env.cr, timeout):
             cells = [_run_plan(env, plan) for plan in plans]
     except Exception:  # noqa: BLE001 - isolated per plan below
         cells = []
         for plan in plans:
             try:
-                with env.cr.savepoint():
+                with env.cr.savepoint(), _statement_timeout(env.cr, timeout):
                     cells.append(_run_plan(env, plan))
+            except QueryCanceled:
+                cells.append(MetricError(ERR_TIMEOUT, f"{timeout} ms"))
             except Exception as exc:  # noqa: BLE001 - becomes the plan's error value
                 cells.append(MetricError(ERR_QUERY, _first_line(exc)))
     for plan, plan_cells in zip(plans, cells, strict=True):

@@ -14,7 +14,9 @@ from odoo.fields import Domain
 
 from .definition import (
     ERR_ACCESS,
+    ERR_DOMAIN,
     ERR_MODEL,
+    ERR_OWNER,
     ERR_SCOPE,
     SCOPES,
     USER_NAMES,
@@ -120,9 +122,13 @@ def _fields_used(definition):
 
 
 def _make_plans(env, definitions, bad_definitions, requests, results):
-    """Place each request in its plan; put its error in ``results`` if any."""
+    """Place each request in its plan; put its error in ``results`` if any.
+
+    A request is computed with the rights of its ``user_id`` only: none is a
+    "needs an owner" error, never the current user nor the superuser.
+    """
     requests = list(requests)
-    rights = _Rights(env, {r.user_id or env.uid for r in requests})
+    rights = _Rights(env, {r.user_id for r in requests if r.user_id})
     plans = {}
     user_dependent = {
         key: bool(domain_names(d.domain) & USER_NAMES)
@@ -138,11 +144,13 @@ def _make_plans(env, definitions, bad_definitions, requests, results):
             else bad_definitions.get(request.metric)
             or _check_request(definition, request)
         )
+        if not error and not request.user_id:
+            error = MetricError(ERR_OWNER)
         if error:
             results[request.key] = error
             continue
-        uid = request.user_id or env.uid
-        allowed = rights.companies[uid]
+        uid = request.user_id
+        allowed = rights.companies.get(uid, frozenset())
         company_ids = tuple(
             sorted(c for c in request.company_ids if c in allowed)
             if request.company_ids
@@ -151,9 +159,16 @@ def _make_plans(env, definitions, bad_definitions, requests, results):
         if not company_ids:
             results[request.key] = MetricError(ERR_ACCESS, "no company")
             continue
-        bucket = rights.key(
-            definition.model, fields_used[request.metric], uid, company_ids
-        )
+        try:
+            pairs = rights.reached(
+                definition.model,
+                _domains(definition, uid, company_ids),
+                fields_used[request.metric],
+            )
+        except Exception as exc:  # noqa: BLE001 - a user's domain, checked at save
+            results[request.key] = MetricError(ERR_DOMAIN, str(exc))
+            continue
+        bucket = rights.key(definition.model, pairs, uid, company_ids)
         if bucket is None:
             results[request.key] = MetricError(ERR_ACCESS, definition.model)
             continue
@@ -169,3 +184,10 @@ def _make_plans(env, definitions, bad_definitions, requests, results):
             plan = plans[plan_key] = _Plan(definition, uid, company_ids)
         plan.requests.append(request)
     return list(plans.values())
+
+
+def _domains(definition, uid, company_ids):
+    domains = [parse_domain(definition.domain, uid, company_ids)]
+    if definition.aggregate == "ratio":
+        domains.append(parse_domain(definition.ratio_domain, uid, company_ids))
+    return domains
