@@ -213,8 +213,7 @@ class OkrMetric(models.Model):
                 "its domain."
             ),
             engine.ERR_OWNER: self.env._(
-                "This value needs an owner: it is computed with the owner's "
-                "rights."
+                "This value needs an owner: it is computed with the owner's rights."
             ),
         }
         message = messages.get(error.code, error.code)
