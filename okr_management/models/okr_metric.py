@@ -263,24 +263,6 @@ class OkrMetric(models.Model):
                     )
                 ) from exc
 
-    @api.constrains("model_id", "domain", "ratio_domain")
-    def _check_model_readable(self):
-        """Only someone who can read a model measures it: a metric shows counts
-        and sums of its records."""
-        if self.env.su:
-            return
-        for metric in self:
-            model = metric.model_id.model
-            if model in self.env and not self.env[model].has_access("read"):
-                raise ValidationError(
-                    self.env._(
-                        "You cannot read %(model)s records, so you cannot define "
-                        "the metric %(name)s on them.",
-                        model=metric.model_id.name,
-                        name=metric.name,
-                    )
-                )
-
     @api.onchange("model_id")
     def _onchange_model_id(self):
         # fields of another model make no sense any more

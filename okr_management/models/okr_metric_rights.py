@@ -101,6 +101,40 @@ class OkrKeyResult(models.Model):
             )
 
 
+class OkrMetric(models.Model):
+    _inherit = "okr.metric"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        metrics = super().create(vals_list)
+        metrics._check_model_readable()
+        return metrics
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"model_id", "domain", "ratio_domain"} & set(vals):
+            self._check_model_readable()
+        return res
+
+    def _check_model_readable(self):
+        """Only someone who can read a model measures it: a metric shows counts
+        and sums of its records. (Not a constraint: Odoo runs those as the
+        superuser, and this is about the current user.)"""
+        if self.env.su:
+            return
+        for metric in self:
+            model = metric.model_id.model
+            if model in self.env and not self.env[model].has_access("read"):
+                raise ValidationError(
+                    self.env._(
+                        "You cannot read %(model)s records, so you cannot define "
+                        "the metric %(name)s on them.",
+                        model=metric.model_id.name,
+                        name=metric.name,
+                    )
+                )
+
+
 class OkrKpi(models.Model):
     _inherit = "okr.kpi"
 

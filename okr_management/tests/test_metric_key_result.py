@@ -223,6 +223,7 @@ class MetricKeyResultCase(TransactionCase):
             {
                 "name": "Partners KPI",
                 "metric_id": self.metric.id,
+                "user_id": self.ann.id,
                 "target_value": 20,
                 "objective_ids": [(6, 0, self.objective.ids)],
             }
@@ -260,7 +261,12 @@ class MetricKeyResultCase(TransactionCase):
             ]
         )
         kpi = self.env["okr.kpi"].create(
-            {"name": "Partners KPI", "metric_id": self.metric.id, "target_value": 20}
+            {
+                "name": "Partners KPI",
+                "metric_id": self.metric.id,
+                "user_id": self.ann.id,
+                "target_value": 20,
+            }
         )
         self.assertEqual(kpi.current_value, 4.0)
         self.add_partners(ann=1, bob=1)

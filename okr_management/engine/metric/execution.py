@@ -79,15 +79,15 @@ def _timeout_ms(env):
 
 
 @contextmanager
-def _statement_timeout(cr, timeout_ms):
+def _statement_timeout(env, timeout_ms):
     """Cap each metric query at ``timeout_ms`` (inside a savepoint: if a query is
     cancelled, rolling back to the savepoint also restores the setting)."""
-    [[previous]] = cr.execute_query(SQL("SELECT current_setting('statement_timeout')"))
-    cr.execute(
+    [[previous]] = env.execute_query(SQL("SELECT current_setting('statement_timeout')"))
+    env.cr.execute(
         SQL("SELECT set_config('statement_timeout', %s, true)", f"{timeout_ms}ms")
     )
     yield
-    cr.execute(SQL("SELECT set_config('statement_timeout', %s, true)", previous))
+    env.cr.execute(SQL("SELECT set_config('statement_timeout', %s, true)", previous))
 
 
 def _execute(env, plans, results):
@@ -97,13 +97,13 @@ def _execute(env, plans, results):
     # timeout: a slow domain cannot hold a worker or a salesperson's "Mark Won".
     timeout = _timeout_ms(env)
     try:
-        with env.cr.savepoint(), _statement_timeout(env.cr, timeout):
+        with env.cr.savepoint(), _statement_timeout(env, timeout):
             cells = [_run_plan(env, plan) for plan in plans]
     except Exception:  # noqa: BLE001 - isolated per plan below
         cells = []
         for plan in plans:
             try:
-                with env.cr.savepoint(), _statement_timeout(env.cr, timeout):
+                with env.cr.savepoint(), _statement_timeout(env, timeout):
                     cells.append(_run_plan(env, plan))
             except QueryCanceled:
                 cells.append(MetricError(ERR_TIMEOUT, f"{timeout} ms"))
