@@ -100,7 +100,7 @@ class TestBoardQueries(TransactionCase):
         )
         # Each card has a KPI pinned to it, every other one out of its healthy
         # range; an unpinned and an archived KPI beside all of them stay off the
-        # cards. No responsible: no drift activity to create.
+        # cards. Their drift activities are removed: only the cards count.
         cls.env["res.partner"].create([{"name": f"BOARD {i}"} for i in range(3)])
         metric = cls.env["okr.metric"].create(
             {
@@ -115,7 +115,8 @@ class TestBoardQueries(TransactionCase):
                 {
                     "name": f"KPI {objective.name}",
                     "metric_id": metric.id,
-                    "user_id": False,
+                    # computed with the rights of its responsible
+                    "user_id": cls.okr_user.id,
                     "unit": "partners",
                     "target_value": 10,
                     "healthy_operator": "above" if i % 2 else False,
@@ -125,6 +126,7 @@ class TestBoardQueries(TransactionCase):
                 for i, objective in enumerate(objectives)
             ]
         )
+        cls.kpis.activity_ids.unlink()
         cls.hidden_kpis = cls.env["okr.kpi"].create(
             [
                 {

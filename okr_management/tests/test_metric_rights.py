@@ -9,6 +9,8 @@ shows two owners get different values exactly when their rights differ, and
 share one grouped query when their rights are the same.
 """
 
+from unittest.mock import patch
+
 from odoo import Command
 from odoo.tests import TransactionCase, tagged
 
@@ -215,3 +217,55 @@ class MetricRightsCase(TransactionCase):
             ".strftime('%Y-%m-%d'))]"
         )
         self.assertTrue(domain)
+
+    # -- the groups of a used field ---------------------------------------------------
+    def test_field_groups(self):
+        group_secret = self.env.ref("okr_management.group_okr_manager")
+        self.partners.write({"partner_latitude": 2.5})
+        sam, sue = (
+            self.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                [
+                    {
+                        "name": login,
+                        "login": login,
+                        "group_ids": [
+                            Command.set([self.group_user.id, group_secret.id])
+                        ],
+                    }
+                    for login in ("mr_sam", "mr_sue")
+                ]
+            )
+        )
+        sums = engine.MetricDefinition(
+            key="m",
+            model="res.partner",
+            domain="[('name', '=like', 'MR %')]",
+            aggregate="sum",
+            value_field="partner_latitude",
+        )
+        filtered = self.definition(
+            "[('name', '=like', 'MR %'), ('partner_latitude', '>', 1)]"
+        )
+        # the field is readable by the OKR managers only, for this test
+        latitude = self.env["res.partner"]._fields["partner_latitude"]
+        with patch.object(latitude, "groups", "okr_management.group_okr_manager"):
+            for definition in (sums, filtered):
+                res = self.evaluate(self.ann | sam | sue, definition)
+                self.assertEqual(res[self.ann.login].code, engine.ERR_ACCESS)
+                expected = 10.0 if definition is sums else 4.0
+                self.assertEqual(res[sam.login], expected)
+                self.assertEqual(res[sue.login], expected)
+                # the field's readers share a query; a non-reader runs none
+                self.assertEqual(
+                    self.queries(sam | sue, definition=definition),
+                    self.queries(sam, definition=definition),
+                )
+                self.assertEqual(
+                    self.queries(sam | self.ann, definition=definition),
+                    self.queries(sam, definition=definition),
+                )
+        # without the groups, ann reads it like the others
+        res = self.evaluate(self.ann | sam, sums)
+        self.assertEqual(res[self.ann.login], 10.0)

@@ -72,6 +72,7 @@ class TestCrmRefresh(OkrCrmCase):
                 "objective_id": self.env["okr.objective"]
                 .create({"name": "Past", "period_id": past_period.id})
                 .id,
+                "user_id": self.ann.id,
                 "start_value": 0,
                 "target_value": 10,
                 "source": "metric",
