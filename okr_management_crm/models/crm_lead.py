@@ -42,7 +42,10 @@ class CrmLead(models.Model):
         per metric (and window and rights), whatever their number."""
         key_results = self.env["okr.key.result"]._okr_crm_affected_by(self.sudo())
         if key_results:
-            # a broken metric must never stop a salesperson from winning a deal
+            # a broken metric must never stop a salesperson from winning a deal;
+            # each value is computed with its key result's owner's rights (not
+            # the salesperson's) and every metric query runs under the metric
+            # statement timeout, so a slow domain cannot hold "Mark Won"
             key_results._refresh_metric_isolated()
         return key_results
 
