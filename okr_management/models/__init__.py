@@ -18,3 +18,6 @@ from . import okr_objective_week
 from . import okr_key_result_metric
 from . import okr_key_result_reminder
 from . import okr_key_result_governance
+from . import okr_number_guard
+from . import okr_protected_fields
+from . import okr_input_rules
