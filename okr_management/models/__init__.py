@@ -21,3 +21,4 @@ from . import okr_key_result_governance
 from . import okr_number_guard
 from . import okr_protected_fields
 from . import okr_input_rules
+from . import okr_parent_moves

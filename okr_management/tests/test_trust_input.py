@@ -277,3 +277,63 @@ class TestTrustInput(OkrCase):
         ):
             with self.subTest(data=data), self.assertRaises(UserError):
                 report._get_report_values(self.objective.ids, data=data)
+
+    # -- moves and wizards -----------------------------------------------------------
+    def test_moving_needs_write_access_on_the_new_parent(self):
+        bob_objective = self._objective("Bob's", period=self.year, user_id=self.bob.id)
+        bob_key_result = self._key_result(bob_objective, user_id=self.bob.id)
+        own_key_result = self._as_alice(self.key_result)
+        with self.assertRaises(AccessError):
+            own_key_result.objective_id = bob_objective
+        initiative = self.alice_env["okr.initiative"].create(
+            {"name": "Mine", "key_result_id": self.key_result.id}
+        )
+        with self.assertRaises(AccessError):
+            initiative.key_result_id = bob_key_result
+        check_in = self.alice_env["okr.check.in"].create(
+            {"key_result_id": self.key_result.id, "value": 3}
+        )
+        with self.assertRaises(AccessError):
+            check_in.key_result_id = bob_key_result
+        # the owner's own objectives are fine
+        other = self._objective("Alice's other", period=self.year, user_id=self.alice.id)
+        own_key_result.objective_id = other
+        self.assertEqual(self.key_result.objective_id, other)
+
+    def test_objective_does_not_leave_a_closed_period(self):
+        closed = self.env["okr.period"].create(
+            {
+                "name": "Closed",
+                "date_start": date(2025, 1, 1),
+                "date_end": date(2025, 3, 31),
+                "state": "closed",
+            }
+        )
+        with self.assertRaises(ValidationError):
+            self._as_alice(self.objective).period_id = closed
+
+    def test_wizards_refuse_records_the_user_cannot_reach(self):
+        other_company = self.env["res.company"].create({"name": "Far Away"})
+        period = self.env["okr.period"].create(
+            {
+                "name": "Far Q1",
+                "date_start": date(2026, 1, 1),
+                "date_end": date(2026, 3, 31),
+                "company_id": other_company.id,
+            }
+        )
+        far_key_result = self._key_result(self._objective("Far", period=period))
+        bob_objective = self._objective("Bob's", period=self.year, user_id=self.bob.id)
+        weekly = self.alice_env["okr.check.in.weekly"].create({})
+        with self.assertRaises(AccessError):
+            self.alice_env["okr.check.in.weekly.line"].create(
+                {"wizard_id": weekly.id, "key_result_id": far_key_result.id}
+            )
+        with self.assertRaises(AccessError):
+            self.alice_env["okr.key.result.change"].create(
+                {"key_result_id": far_key_result.id, "reason": "Peek"}
+            )
+        with self.assertRaises(AccessError):
+            self.alice_env["okr.objective.checklist"].create(
+                {"objective_ids": [(6, 0, bob_objective.ids)]}
+            )
