@@ -66,6 +66,13 @@ def key_result_progress(result_type, start, target, current, initiative_progress
     ``initiative_progress`` (0-100) is the share of done initiatives of a
     milestone; ``None`` when the milestone has no initiative.
     """
+    if not all(
+        value is None or is_sane_number(float(value or 0.0))
+        for value in (start, target, current, initiative_progress)
+    ):
+        # a value that is not a number measures nothing: no progress, never
+        # a NaN on the board nor a 100 % out of an infinity
+        return 0.0, 0.0
     start = finite(start)
     target = finite(target)
     current = finite(current)

@@ -28,6 +28,13 @@ class OkrKeyResult(models.Model):
                 vals["current_value"] = vals.get("start_value") or 0.0
         return super().create(vals_list)
 
+    @api.onchange("start_value")
+    def _onchange_start_value_current(self):
+        # the form sends its current value: a new key result follows its start
+        for key_result in self:
+            if not key_result._origin.id and not key_result.check_in_ids:
+                key_result.current_value = key_result.start_value
+
     def write(self, vals):
         if any(fname in vals for fname in VALUE_FIELDS):
             self._okr_check_not_closed()

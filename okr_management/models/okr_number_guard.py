@@ -14,6 +14,8 @@ from odoo.exceptions import ValidationError
 
 from ..engine.progress import MAX_ABS, is_sane_number
 
+MAX_INT = 2**31 - 1
+
 
 def okr_check_numbers(records, field_names):
     """Raise a ValidationError when a float of ``records`` in ``field_names``
@@ -51,6 +53,63 @@ class OkrNumberGuardMixin(models.AbstractModel):
 
     _name = "okr.number.guard.mixin"
     _description = "OKR Number Guard"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # before the INSERT: a SQL check (weight > 0) would answer first, and
+        # lets NaN through
+        for vals in vals_list:
+            self._okr_check_number_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._okr_check_number_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _okr_check_number_vals(self, vals):
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None or value in (False, None):
+                continue
+            if field.type == "integer":
+                self._okr_check_integer(field, value)
+                continue
+            if field.type != "float":
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                continue  # Odoo's own conversion refuses it
+            if not is_sane_number(number):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s must be a number between %(low)s and %(high)s "
+                        "(not %(value)s).",
+                        field=field._description_string(self.env),
+                        low=f"{-MAX_ABS:g}",
+                        high=f"{MAX_ABS:g}",
+                        value=value,
+                    )
+                )
+
+    def _okr_check_integer(self, field, value):
+        # PostgreSQL's integer: a bigger one is a database error, not an answer
+        try:
+            number = int(value)
+        except (TypeError, ValueError, OverflowError):
+            return  # Odoo's own conversion refuses it
+        if not -MAX_INT <= number <= MAX_INT:
+            raise ValidationError(
+                self.env._(
+                    "%(field)s must be a whole number between %(low)s and "
+                    "%(high)s (not %(value)s).",
+                    field=field._description_string(self.env),
+                    low=-MAX_INT,
+                    high=MAX_INT,
+                    value=value,
+                )
+            )
 
     def _validate_fields(self, field_names, excluded_names=()):
         field_names = list(field_names)

@@ -102,7 +102,9 @@ class TestAccessMatrix(OkrCase):
         okr_models = {
             name
             for name, model in self.env.registry.items()
-            if name.startswith("okr.") and not model._abstract
+            if name.startswith("okr.")
+            and not model._abstract
+            and model._original_module == "okr_management"
         }
         self.assertEqual(okr_models - set(MATRIX), set(), "models missing a row")
 
