@@ -17,7 +17,7 @@ VALUE_FIELDS = ("current_value", "confidence")
 
 
 class OkrKeyResult(models.Model):
-    _inherit = "okr.key.result"
+    _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -53,7 +53,7 @@ class OkrKeyResult(models.Model):
 
 
 class OkrCheckIn(models.Model):
-    _inherit = "okr.check.in"
+    _inherit = "okr.check.in"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):

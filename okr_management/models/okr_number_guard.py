@@ -163,7 +163,7 @@ class OkrRetrospectiveLine(models.Model):
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     @api.constrains("okr_on_track_threshold", "okr_at_risk_threshold")
     def _check_okr_threshold_numbers(self):

@@ -26,7 +26,7 @@ def okr_check_new_parent(records, vals, fname, operation="write"):
 
 
 class OkrKeyResult(models.Model):
-    _inherit = "okr.key.result"
+    _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_check_new_parent(self, vals, "objective_id")
@@ -34,7 +34,7 @@ class OkrKeyResult(models.Model):
 
 
 class OkrInitiative(models.Model):
-    _inherit = "okr.initiative"
+    _inherit = "okr.initiative"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_check_new_parent(self, vals, "key_result_id")
@@ -42,7 +42,7 @@ class OkrInitiative(models.Model):
 
 
 class OkrCheckIn(models.Model):
-    _inherit = "okr.check.in"
+    _inherit = "okr.check.in"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_check_new_parent(self, vals, "key_result_id")
@@ -50,7 +50,7 @@ class OkrCheckIn(models.Model):
 
 
 class OkrObjective(models.Model):
-    _inherit = "okr.objective"
+    _inherit = "okr.objective"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_check_new_parent(self, vals, "parent_id", "read")
@@ -68,6 +68,6 @@ class OkrObjective(models.Model):
 
 
 class OkrRetrospectiveLine(models.Model):
-    _inherit = "okr.retrospective.line"
+    _inherit = "okr.retrospective.line"  # pylint: disable=consider-merging-classes-inherited
 
     carry_key_result_ids = fields.Many2many(check_company=True)

@@ -54,13 +54,11 @@ def okr_refuse_protected(records, vals, protected):
 def okr_check_manager(env, what):
     if env.su or env.user.has_group(MANAGER_GROUP):
         return
-    raise AccessError(
-        env._("Only an OKR manager may reopen %(what)s.", what=what)
-    )
+    raise AccessError(env._("Only an OKR manager may reopen %(what)s.", what=what))
 
 
 class OkrObjective(models.Model):
-    _inherit = "okr.objective"
+    _inherit = "okr.objective"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -104,7 +102,7 @@ class OkrObjective(models.Model):
 
 
 class OkrKeyResult(models.Model):
-    _inherit = "okr.key.result"
+    _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_refuse_protected(self, vals, {"score"})
@@ -112,7 +110,7 @@ class OkrKeyResult(models.Model):
 
 
 class OkrRetrospective(models.Model):
-    _inherit = "okr.retrospective"
+    _inherit = "okr.retrospective"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_refuse_protected(self, vals, {"state"})
@@ -131,7 +129,7 @@ class OkrRetrospective(models.Model):
 
 
 class OkrRetrospectiveLine(models.Model):
-    _inherit = "okr.retrospective.line"
+    _inherit = "okr.retrospective.line"  # pylint: disable=consider-merging-classes-inherited
 
     def write(self, vals):
         okr_refuse_protected(
@@ -141,7 +139,7 @@ class OkrRetrospectiveLine(models.Model):
 
 
 class OkrPeriod(models.Model):
-    _inherit = "okr.period"
+    _inherit = "okr.period"  # pylint: disable=consider-merging-classes-inherited
 
     def action_reset_draft(self):
         okr_check_manager(self.env, self.env._("a period"))

@@ -60,7 +60,9 @@ class TestAccessMatrix(OkrCase):
                 company_id=other_company.id,
                 company_ids=[other_company.id],
             ),
-            "portal": new_test_user(cls.env, "matrix_portal", groups="base.group_portal"),
+            "portal": new_test_user(
+                cls.env, "matrix_portal", groups="base.group_portal"
+            ),
             "public": cls.env.ref("base.public_user"),
         }
         objective = cls._objective("Owner's", user_id=owner.id)

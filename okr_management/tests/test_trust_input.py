@@ -28,9 +28,7 @@ class TestTrustInput(OkrCase):
         cls.manager = new_test_user(
             cls.env, "ti_manager", groups="okr_management.group_okr_manager"
         )
-        cls.objective = cls._objective(
-            "Alice's", period=cls.year, user_id=cls.alice.id
-        )
+        cls.objective = cls._objective("Alice's", period=cls.year, user_id=cls.alice.id)
         cls.key_result = cls._key_result(cls.objective, user_id=cls.alice.id)
         cls.alice_env = cls.env(user=cls.alice)
 
@@ -294,7 +292,9 @@ class TestTrustInput(OkrCase):
         with self.assertRaises(AccessError):
             check_in.key_result_id = bob_key_result
         # the owner's own objectives are fine
-        other = self._objective("Alice's other", period=self.year, user_id=self.alice.id)
+        other = self._objective(
+            "Alice's other", period=self.year, user_id=self.alice.id
+        )
         own_key_result.objective_id = other
         self.assertEqual(self.key_result.objective_id, other)
 

@@ -18,7 +18,7 @@ def okr_check_targets(records, fname, operation):
 
 
 class OkrCheckInWeeklyLine(models.TransientModel):
-    _inherit = "okr.check.in.weekly.line"
+    _inherit = "okr.check.in.weekly.line"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -34,7 +34,7 @@ class OkrCheckInWeeklyLine(models.TransientModel):
 
 
 class OkrKeyResultChange(models.TransientModel):
-    _inherit = "okr.key.result.change"
+    _inherit = "okr.key.result.change"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -50,7 +50,7 @@ class OkrKeyResultChange(models.TransientModel):
 
 
 class OkrObjectiveChecklist(models.TransientModel):
-    _inherit = "okr.objective.checklist"
+    _inherit = "okr.objective.checklist"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model_create_multi
     def create(self, vals_list):

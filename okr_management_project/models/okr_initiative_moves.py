@@ -8,7 +8,7 @@ class OkrInitiative(models.Model):
     project (a link does not change the project, so read access is enough);
     ``check_company`` keeps both in one company."""
 
-    _inherit = "okr.initiative"
+    _inherit = "okr.initiative"  # pylint: disable=consider-merging-classes-inherited
 
     def _okr_check_project(self, project_ids):
         if self.env.su:
