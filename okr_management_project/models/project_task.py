@@ -99,6 +99,7 @@ class ProjectTask(models.Model):
             )
 
     @api.depends("okr_key_result_id", "okr_objective_id")
+    @api.depends_context("uid")
     def _compute_okr_display(self):
         # Only a key result of the task's company that the reader may read is
         # named: the ids are read as superuser, then filtered with the reader's
