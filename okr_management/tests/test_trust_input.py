@@ -6,6 +6,7 @@ put them. Each test is one finding of the security review."""
 import json
 import math
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
@@ -335,3 +336,58 @@ class TestTrustInput(OkrCase):
             self.alice_env["okr.objective.checklist"].create(
                 {"objective_ids": [(6, 0, bob_objective.ids)]}
             )
+
+    def test_failed_metric_refresh_stores_a_readable_error_and_goes_last(self):
+        metric = self.env["okr.metric"].create(
+            {
+                "name": "Partners",
+                "model_id": self.env["ir.model"]._get("res.partner").id,
+                "aggregate": "count",
+            }
+        )
+        key_results = self.env["okr.key.result"].create(
+            [
+                {
+                    "name": name,
+                    "objective_id": self.objective.id,
+                    "source": "metric",
+                    "metric_id": metric.id,
+                    "start_value": 0.0,
+                    "target_value": 1e6,
+                }
+                for name in ("Broken", "Fine")
+            ]
+        )
+        key_results.write({"metric_last_refresh": False, "metric_error": False})
+        broken = key_results[0]
+        original = type(broken)._refresh_metric
+
+        def refresh(records):
+            if broken in records:
+                raise RuntimeError('relation "secret_table" does not exist')
+            return original(records)
+
+        with patch.object(type(broken), "_refresh_metric", refresh):
+            key_results._refresh_metric_isolated()
+        self.assertNotIn("secret_table", broken.metric_error)
+        self.assertIn("could not be computed", broken.metric_error)
+        self.assertTrue(broken.metric_last_refresh)
+        self.assertFalse(key_results[1].metric_error)
+
+    def test_retrospective_results_and_reopening(self):
+        retrospective = self.env["okr.retrospective"].create({"period_id": self.q1.id})
+        line = self.env["okr.retrospective.line"].create(
+            {"retrospective_id": retrospective.id, "objective_id": self.objective.id}
+        )
+        as_alice = retrospective.with_user(self.alice)
+        with self.assertRaises(AccessError):
+            as_alice.state = "done"
+        with self.assertRaises(AccessError):
+            line.with_user(self.alice).write({"score": 1.0, "is_achieved": True})
+        line.with_user(self.alice).lessons = "Plan earlier"
+        as_alice.action_done()
+        self.assertEqual(retrospective.state, "done")
+        with self.assertRaises(AccessError):
+            as_alice.action_reset_draft()
+        retrospective.with_user(self.manager).action_reset_draft()
+        self.assertEqual(retrospective.state, "draft")
