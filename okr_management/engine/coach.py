@@ -77,9 +77,25 @@ def allowed_jump(limit, date_start, date_end):
     return limit * quarters(date_start, date_end)
 
 
+# a jump is reported in whole percent: past this, it is "huge" all the same
+_MAX_JUMP = 1e12
+
+
 def jump_percent(start, target):
-    """How far the target lies from a non-zero start, in percent of it."""
-    return abs(target - start) / abs(start) * 100.0
+    """How far the target lies from a non-zero start, in percent of it.
+
+    Extreme but finite values (1e300 from 1e-300) would overflow to infinity,
+    and ``round(inf)`` raises: the jump is capped instead (NaN counts as none).
+    """
+    start = progress.finite(start)
+    target = progress.finite(target)
+    if not start:
+        return 0.0
+    try:
+        jump = abs(target - start) / abs(start) * 100.0
+    except (OverflowError, ZeroDivisionError):
+        return _MAX_JUMP
+    return min(progress.finite(jump, _MAX_JUMP), _MAX_JUMP)
 
 
 def objective_count_issues(objective, limits):
@@ -144,7 +160,9 @@ def jump_issues(objective, limits):
         or not objective.date_end
     ):
         return []
-    allowed = allowed_jump(limits.max_jump, objective.date_start, objective.date_end)
+    allowed = allowed_jump(
+        progress.finite(limits.max_jump), objective.date_start, objective.date_end
+    )
     issues = []
     for kr in objective.key_results:
         if (

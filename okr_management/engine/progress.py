@@ -4,6 +4,7 @@ Pure Python on purpose (no Odoo import): the stored computed fields call these
 functions, and the table of unit tests covers them without a database.
 """
 
+import math
 from datetime import date
 
 INCREASE = "increase"
@@ -28,9 +29,32 @@ COMMITTED_BAR = 1.0
 # A check-in confidence at or below this lowers the health one step.
 LOW_CONFIDENCE = 3
 _EPSILON = 1e-9
+# The largest number a user may type: far beyond any business figure, small
+# enough for every product, ratio and JSON reader to stay finite and exact.
+MAX_ABS = 1e15
+
+
+def is_sane_number(value):
+    """True for a real number that is finite and within ±``MAX_ABS``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) and abs(value) <= MAX_ABS
+
+
+def finite(value, default=0.0):
+    """``value`` as a float, or ``default`` when it is missing, NaN or infinite
+    (what the computed fields store, so the board's JSON stays strict JSON)."""
+    try:
+        value = float(value or 0.0)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    return value if math.isfinite(value) else default
 
 
 def clamp(value, low=0.0, high=100.0):
+    # NaN compares false to everything: max/min would let it through (or turn
+    # it into 100 %); a value that is not a number counts as the low end.
+    value = finite(value, low)
     return max(low, min(high, value))
 
 
@@ -42,9 +66,16 @@ def key_result_progress(result_type, start, target, current, initiative_progress
     ``initiative_progress`` (0-100) is the share of done initiatives of a
     milestone; ``None`` when the milestone has no initiative.
     """
-    start = float(start or 0.0)
-    target = float(target or 0.0)
-    current = float(current or 0.0)
+    if not all(
+        value is None or is_sane_number(float(value or 0.0))
+        for value in (start, target, current, initiative_progress)
+    ):
+        # a value that is not a number measures nothing: no progress, never
+        # a NaN on the board nor a 100 % out of an infinity
+        return 0.0, 0.0
+    start = finite(start)
+    target = finite(target)
+    current = finite(current)
     if result_type in (INCREASE, DECREASE):
         span = target - start
         if abs(span) < _EPSILON:
@@ -55,14 +86,14 @@ def key_result_progress(result_type, start, target, current, initiative_progress
         else:
             # Linear from start to target, whichever way it goes: "8 h -> 4 h" at
             # 6 h is (6 - 8) / (4 - 8) = 50 %.
-            raw = (current - start) / span * 100.0
+            raw = finite((current - start) / span * 100.0)
     elif result_type == MAINTAIN_ABOVE:
         raw = 100.0 if current >= target else 0.0
     elif result_type == MAINTAIN_BELOW:
         raw = 100.0 if current <= target else 0.0
     elif result_type == MILESTONE:
         if initiative_progress is not None:
-            raw = float(initiative_progress)
+            raw = finite(initiative_progress)
         else:
             # Done once the value reached the target and moved off its start.
             raw = 100.0 if current >= target and current > start else 0.0
@@ -79,13 +110,14 @@ def weighted_mean(pairs):
     total = 0.0
     weights = 0.0
     for value, weight in pairs:
-        if not weight or weight <= 0:
+        weight = finite(weight)
+        if weight <= 0:
             continue
-        total += (value or 0.0) * weight
+        total += finite(value) * weight
         weights += weight
-    if weights <= 0:
+    if weights <= 0 or not math.isfinite(weights):
         return 0.0
-    return total / weights
+    return finite(total / weights)
 
 
 def expected_progress(date_start, date_end, today=None):
@@ -107,7 +139,7 @@ def expected_progress(date_start, date_end, today=None):
 def pace(expected, okr_type):
     """The pace line an objective of this type is held to."""
     bar = ASPIRATIONAL_BAR if okr_type == ASPIRATIONAL else COMMITTED_BAR
-    return (expected or 0.0) * bar
+    return finite(expected) * bar
 
 
 def health(
@@ -128,10 +160,10 @@ def health(
     if line <= _EPSILON:
         step = 0
     else:
-        ratio = (progress or 0.0) / line * 100.0
-        if ratio + _EPSILON >= (on_track_pct or 0.0):
+        ratio = finite(progress) / line * 100.0
+        if ratio + _EPSILON >= finite(on_track_pct):
             step = 0
-        elif ratio + _EPSILON >= (at_risk_pct or 0.0):
+        elif ratio + _EPSILON >= finite(at_risk_pct):
             step = 1
         else:
             step = 2
@@ -142,10 +174,10 @@ def health(
 
 def score(progress):
     """Score 0.0-1.0 from a progress in percent (an overshoot scores 1.0)."""
-    return round(clamp(progress or 0.0) / 100.0, 4)
+    return round(clamp(progress) / 100.0, 4)
 
 
 def is_achieved(score_value, okr_type):
     """A committed objective needs 1.0, an aspirational one 0.7."""
     bar = ASPIRATIONAL_BAR if okr_type == ASPIRATIONAL else COMMITTED_BAR
-    return (score_value or 0.0) + _EPSILON >= bar
+    return finite(score_value) + _EPSILON >= bar

@@ -19,3 +19,7 @@ from . import okr_key_result_metric
 from . import okr_key_result_reminder
 from . import okr_key_result_governance
 from . import okr_metric_rights
+from . import okr_number_guard
+from . import okr_protected_fields
+from . import okr_input_rules
+from . import okr_parent_moves

@@ -149,13 +149,14 @@ class OkrCheckIn(models.Model):
         ) or self.env.ref("mail.mt_comment")
         groups = defaultdict(lambda: self.browse())
         for check_in in self.sorted(lambda c: (c.key_result_id.sequence, c.id)):
-            groups[(check_in.objective_id, check_in.user_id)] |= check_in
-        for (objective, author), check_ins in groups.items():
+            groups[check_in.objective_id] |= check_in
+        for objective, check_ins in groups.items():
             # Posted as superuser: a key result's owner may check in on an
-            # objective they cannot edit; the message keeps them as author.
+            # objective they cannot edit (create checked their rights on the
+            # key result). The author is who posts, never someone else.
             objective.sudo().message_post(
                 body=check_ins._okr_summary_body(),
-                author_id=author.partner_id.id,
+                author_id=self.env.user.partner_id.id,
                 message_type="comment",
                 subtype_id=subtype.id,
             )

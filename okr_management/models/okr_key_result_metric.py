@@ -385,6 +385,17 @@ class OkrKeyResult(models.Model):
                 try:
                     with self.env.cr.savepoint():
                         key_result._refresh_metric()
-                except Exception as exc:  # noqa: BLE001 - stored on the key result
+                except Exception:  # noqa: BLE001 - stored on the key result
                     _logger.exception("Metric refresh of %s failed", key_result)
-                    key_result.metric_error = str(exc)
+                    # a readable message (the details are in the server log, not
+                    # SQL text on the form), and a refresh date so that the
+                    # next run tries it last, after the healthy ones
+                    key_result.write(
+                        {
+                            "metric_error": self.env._(
+                                "The metric could not be computed; the server log "
+                                "has the details. It is retried at the next refresh."
+                            ),
+                            "metric_last_refresh": fields.Datetime.now(),
+                        }
+                    )

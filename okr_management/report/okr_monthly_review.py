@@ -5,6 +5,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools.misc import format_date
 
@@ -29,12 +30,28 @@ class ReportOkrMonthlyReview(models.AbstractModel):
     @api.model
     def _month_bounds(self, data):
         today = fields.Date.context_today(self)
-        date_from = fields.Date.to_date((data or {}).get("date_from")) or today.replace(
-            day=1
-        )
-        date_to = fields.Date.to_date((data or {}).get("date_to")) or (
-            date_from + relativedelta(day=31)
-        )
+        data = data if isinstance(data, dict) else {}
+        try:
+            date_from = fields.Date.to_date(data.get("date_from")) or today.replace(
+                day=1
+            )
+            date_to = fields.Date.to_date(data.get("date_to")) or (
+                date_from + relativedelta(day=31)
+            )
+        except (TypeError, ValueError, OverflowError) as exc:
+            # the report's options come from the URL or an RPC call: a month
+            # that is not a date is the caller's error, not a crash
+            raise UserError(
+                self.env._(
+                    "The monthly review needs dates as YYYY-MM-DD (got %(from)s "
+                    "and %(to)s).",
+                    **{"from": data.get("date_from"), "to": data.get("date_to")},
+                )
+            ) from exc
+        if date_to < date_from:
+            raise UserError(
+                self.env._("The monthly review's month ends before it starts.")
+            )
         return date_from, date_to
 
     @api.model

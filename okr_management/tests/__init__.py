@@ -19,3 +19,6 @@ from . import test_kpi_drift
 from . import test_ritual_tour
 from . import test_coach_rules
 from . import test_okr_alignment
+from . import test_trust_input
+from . import test_access_matrix
+from . import test_input_properties

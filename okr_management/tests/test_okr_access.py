@@ -68,7 +68,9 @@ class TestOkrAccess(OkrCase):
         with self.assertRaises(AccessError):
             env["okr.initiative"].browse(self.bob_initiative.id).progress = 50
         with self.assertRaises(AccessError):
-            env["okr.check.in"].create({"key_result_id": self.bob_kr.id, "value": 90})
+            env["okr.check.in"].create(
+                {"key_result_id": self.bob_kr.id, "value": 90, "date": date(2026, 2, 1)}
+            )
         with self.assertRaises(AccessError):
             self._key_result(self.bob_objective, env=env, user_id=self.alice.id)
         with self.assertRaises(AccessError):
@@ -90,7 +92,12 @@ class TestOkrAccess(OkrCase):
         key_result = self._key_result(objective, env=env)
         key_result.current_value = 30
         env["okr.check.in"].create(
-            {"key_result_id": key_result.id, "value": 60, "confidence": 7}
+            {
+                "key_result_id": key_result.id,
+                "value": 60,
+                "confidence": 7,
+                "date": date(2026, 2, 1),
+            }
         )
         self.assertEqual(key_result.current_value, 60)
         self.assertAlmostEqual(objective.progress, 60.0)
@@ -101,7 +108,9 @@ class TestOkrAccess(OkrCase):
     def test_key_result_owner_moves_someone_elses_objective(self):
         self.bob_kr.user_id = self.alice
         env = self.env(user=self.alice)
-        env["okr.check.in"].create({"key_result_id": self.bob_kr.id, "value": 40})
+        env["okr.check.in"].create(
+            {"key_result_id": self.bob_kr.id, "value": 40, "date": date(2026, 2, 1)}
+        )
         self.assertEqual(self.bob_kr.current_value, 40)
         self.assertAlmostEqual(self.bob_objective.progress, 40.0)
         # owning a key result does not give the objective, nor its deletion
@@ -126,7 +135,9 @@ class TestOkrAccess(OkrCase):
         env["okr.key.result"].browse(self.bob_kr.id).current_value = 70
         env["okr.objective"].browse(self.bob_objective.id).action_activate()
         env["okr.initiative"].browse(self.bob_initiative.id).unlink()
-        env["okr.check.in"].create({"key_result_id": self.bob_kr.id, "value": 80})
+        env["okr.check.in"].create(
+            {"key_result_id": self.bob_kr.id, "value": 80, "date": date(2026, 2, 1)}
+        )
         period = env["okr.period"].create(
             {
                 "name": "2026-Q3",

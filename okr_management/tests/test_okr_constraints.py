@@ -105,11 +105,17 @@ class TestOkrConstraints(OkrCase):
                         "key_result_id": key_result.id,
                         "value": 1,
                         "confidence": confidence,
+                        "date": date(2026, 2, 1),
                     }
                 )
         for confidence in (0, 10):
             self.env["okr.check.in"].create(
-                {"key_result_id": key_result.id, "value": 1, "confidence": confidence}
+                {
+                    "key_result_id": key_result.id,
+                    "value": 1,
+                    "confidence": confidence,
+                    "date": date(2026, 2, 1),
+                }
             )
 
     @mute_logger("odoo.sql_db")

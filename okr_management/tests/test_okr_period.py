@@ -108,9 +108,9 @@ class TestOkrPeriod(OkrCase):
         self.assertFalse(committed.is_achieved)
         self.assertTrue(aspirational.is_achieved)
         self.assertTrue(done.is_achieved)
-        # the score stays frozen when a value moves afterwards
-        kr_aspirational.current_value = 10
-        self.assertAlmostEqual(aspirational.progress, 10.0)
+        # the numbers stay as they were at the close
+        with self.assertRaises(UserError):
+            kr_aspirational.current_value = 10
         self.assertAlmostEqual(aspirational.score, 0.7)
         self.assertTrue(aspirational.is_achieved)
         # reopening clears the frozen score

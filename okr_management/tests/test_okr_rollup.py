@@ -208,7 +208,12 @@ class TestOkrRollup(OkrCase):
             [
                 {"key_result_id": first_kr.id, "date": date(2026, 2, 1), "value": 30},
                 {"key_result_id": first_kr.id, "date": date(2026, 1, 1), "value": 20},
-                {"key_result_id": second_kr.id, "value": 50, "confidence": 7},
+                {
+                    "key_result_id": second_kr.id,
+                    "value": 50,
+                    "confidence": 7,
+                    "date": date(2026, 2, 1),
+                },
             ]
         )
         self.assertEqual(first_kr.current_value, 30)
@@ -226,7 +231,12 @@ class TestOkrRollup(OkrCase):
             {"name": "Work", "key_result_id": key_result.id, "progress": 30}
         )
         check_in = self.env["okr.check.in"].create(
-            {"key_result_id": key_result.id, "value": 99, "confidence": 6}
+            {
+                "key_result_id": key_result.id,
+                "value": 99,
+                "confidence": 6,
+                "date": date(2026, 2, 1),
+            }
         )
         self.assertEqual(key_result.current_value, 0)
         self.assertAlmostEqual(key_result.progress, 30.0)
@@ -241,7 +251,7 @@ class TestOkrRollup(OkrCase):
         check_in = (
             self.env["okr.check.in"]
             .with_context(**action["context"])
-            .create({"value": 20})
+            .create({"value": 20, "date": date(2026, 2, 1)})
         )
         self.assertEqual(check_in.key_result_id, key_result)
         self.assertEqual(check_in.confidence, 5)

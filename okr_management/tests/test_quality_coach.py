@@ -38,9 +38,13 @@ class TestQualityCoach(OkrCase):
         self.env["okr.initiative"].create(
             {"name": "Automate follow-ups", "key_result_id": conversion.id}
         )
-        self.env["okr.check.in"].create(
-            {"key_result_id": conversion.id, "value": 20, "date": date(2026, 2, 16)}
-        )
+        # a check-in four days ago, in a quarter that has begun (a check-in is
+        # dated inside its period and never after today)
+        checked_on = date(2026, 2, 16)
+        if objective.period_id.date_start <= checked_on:
+            self.env["okr.check.in"].create(
+                {"key_result_id": conversion.id, "value": 20, "date": checked_on}
+            )
         objective.action_activate()
         return objective
 

@@ -109,8 +109,9 @@ class TestRetrospective(OkrCase):
         # aspirational: (100 % + 25 %) / 2 = 0.625, not achieved below 0.7
         self.assertAlmostEqual(line_aspirational.score, 0.625)
         self.assertFalse(line_aspirational.is_achieved)
-        # a late value move changes neither the objective nor the retrospective
-        self.kr_csat.current_value = 4.2
+        # a late value move is refused: the numbers stay as at the close
+        with self.assertRaises(UserError):
+            self.kr_csat.current_value = 4.2
         self.assertAlmostEqual(self.aspirational.score, 0.625)
         self.assertAlmostEqual(line_aspirational.score, 0.625)
         self.assertEqual(self.kr_csat.score_band, evaluation.FAIL)

@@ -54,7 +54,6 @@ class ProjectTask(models.Model):
         groups="base.group_user",
         string="OKR",
         compute="_compute_okr_display",
-        compute_sudo=True,
         help="The objective and key result this task serves.",
     )
     # Delivery facts for the task metrics (on-time delivery, rework, cycle
@@ -100,12 +99,23 @@ class ProjectTask(models.Model):
             )
 
     @api.depends("okr_key_result_id", "okr_objective_id")
+    @api.depends_context("uid")
     def _compute_okr_display(self):
-        for task in self:
-            if task.okr_key_result_id:
-                task.okr_display = (
-                    f"{task.okr_objective_id.name} › {task.okr_key_result_id.name}"
-                )
+        # Only a key result of the task's company that the reader may read is
+        # named: the ids are read as superuser, then filtered with the reader's
+        # own rights (one check for the whole recordset).
+        tasks = self.sudo()
+        readable = (
+            tasks.okr_key_result_id.with_env(self.env)._filtered_access("read").sudo()
+        )
+        for task, task_sudo in zip(self, tasks, strict=True):
+            key_result = task_sudo.okr_key_result_id
+            company = task_sudo.company_id
+            if key_result in readable and (
+                not company or key_result.company_id == company
+            ):
+                # safe: readable by the reader, checked above
+                task.okr_display = f"{key_result.objective_id.name} › {key_result.name}"
             else:
                 task.okr_display = False
 

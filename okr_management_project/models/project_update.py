@@ -16,10 +16,17 @@ class ProjectUpdate(models.Model):
     def _get_okr_values(self, project):
         """The key results the project serves, for the update's summary.
 
-        Read as superuser on purpose: everyone who reads the project update
-        may know which OKRs the project serves (names and progress only).
+        Only the key results of the project's company that the reader may
+        read: the served key results are found as superuser (the reader may
+        not be an OKR user), then filtered with the reader's own rights.
         """
-        key_results = project.sudo().okr_key_result_ids
+        served = project.sudo().okr_key_result_ids
+        readable = served.with_env(self.env)._filtered_access("read")
+        company = project.sudo().company_id
+        # safe: each key result left was checked readable by the reader
+        key_results = readable.filtered(
+            lambda kr: not company or kr.company_id == company
+        ).sudo()
         health_labels = dict(
             key_results._fields["health"]._description_selection(self.env)
         )

@@ -4,3 +4,4 @@ from . import test_okr_access
 from . import test_project_links
 from . import test_metric_presets
 from . import test_ui_tour
+from . import test_okr_visibility
