@@ -18,3 +18,8 @@ from . import okr_objective_week
 from . import okr_key_result_metric
 from . import okr_key_result_reminder
 from . import okr_key_result_governance
+from . import okr_team
+from . import okr_objective_team
+from . import okr_key_result_team
+from . import okr_team_board
+from . import okr_objective_board

@@ -19,3 +19,6 @@ from . import test_kpi_drift
 from . import test_ritual_tour
 from . import test_coach_rules
 from . import test_okr_alignment
+from . import test_okr_team
+from . import test_team_tour
+from . import test_team_board

@@ -7,3 +7,4 @@ from . import project_project
 from . import project_tags
 from . import project_task
 from . import project_update
+from . import okr_team
