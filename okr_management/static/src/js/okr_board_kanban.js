@@ -1,4 +1,4 @@
-import {onWillStart, onWillUpdateProps, useState} from "@odoo/owl";
+import {onWillStart, onWillUpdateProps, toRaw, useState} from "@odoo/owl";
 import {KanbanHeader} from "@web/views/kanban/kanban_header";
 import {KanbanRenderer} from "@web/views/kanban/kanban_renderer";
 import {_t} from "@web/core/l10n/translation";
@@ -14,7 +14,9 @@ import {useService} from "@web/core/utils/hooks";
  */
 const statsByList = new WeakMap();
 
-function loadTeamStats(orm, list) {
+function loadTeamStats(orm, reactiveList) {
+    // each head sees the list through its own reactive proxy: key the raw one
+    const list = toRaw(reactiveList);
     const teamIds = list.groups.map((group) => group.value || false);
     const key = JSON.stringify([list.domain, teamIds]);
     let entry = statsByList.get(list);
@@ -35,8 +37,13 @@ export class OkrBoardKanbanHeader extends KanbanHeader {
         super.setup();
         this.action = useService("action");
         this.teamStats = useState({values: null});
-        onWillStart(() => this.loadStats(this.props));
-        onWillUpdateProps((nextProps) => this.loadStats(nextProps));
+        // the head renders at once; its figures follow (one call for all heads)
+        onWillStart(() => {
+            this.loadStats(this.props);
+        });
+        onWillUpdateProps((nextProps) => {
+            this.loadStats(nextProps);
+        });
     }
 
     get isByTeam() {
