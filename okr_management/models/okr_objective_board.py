@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from collections import defaultdict
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.fields import Domain
 
 
@@ -17,6 +17,55 @@ class OkrObjective(models.Model):
     """
 
     _inherit = "okr.objective"  # pylint: disable=consider-merging-classes-inherited
+
+    in_current_year = fields.Boolean(
+        string="This Year's Quarters",
+        compute="_compute_in_current_year",
+        search="_search_in_current_year",
+        help="Objectives of the quarters of the current year: the board by period "
+        "shows them side by side.",
+    )
+
+    in_current_quarter = fields.Boolean(
+        string="Current Quarter",
+        compute="_compute_in_current_year",
+        search="_search_in_current_quarter",
+    )
+
+    def _current_quarter_domain(self):
+        today = fields.Date.context_today(self)
+        return (
+            Domain("period_id.period_type", "=", "quarter")
+            & Domain("period_id.date_start", "<=", today)
+            & Domain("period_id.date_end", ">=", today)
+        )
+
+    def _search_in_current_quarter(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = self._current_quarter_domain()
+        return domain if True in value else ~domain
+
+    def _current_year_domain(self):
+        today = fields.Date.context_today(self)
+        return (
+            Domain("period_id.period_type", "=", "quarter")
+            & Domain("period_id.date_start", ">=", today.replace(month=1, day=1))
+            & Domain("period_id.date_start", "<=", today.replace(month=12, day=31))
+        )
+
+    def _compute_in_current_year(self):
+        year = self.filtered_domain(list(self._current_year_domain()))
+        quarter = self.filtered_domain(list(self._current_quarter_domain()))
+        for objective in self:
+            objective.in_current_year = objective in year
+            objective.in_current_quarter = objective in quarter
+
+    def _search_in_current_year(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        domain = self._current_year_domain()
+        return domain if True in value else ~domain
 
     @api.model
     def web_read_group(

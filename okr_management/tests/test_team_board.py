@@ -1,5 +1,6 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from ast import literal_eval
 from datetime import date
 
 from odoo.exceptions import AccessError
@@ -212,3 +213,45 @@ class TestTeamBoardQueries(OkrTeamCase):
         self.assertEqual(sum(stat["total"] for stat in large_stats.values()), 400)
         self.assertEqual(len(small_stats), 3)
         self.assertEqual(small_count, large_count)
+
+
+@freeze_time("2026-11-18")
+@tagged("post_install", "-at_install")
+class TestBoardSwitches(OkrTeamCase):
+    """The board's favourites: the current quarter by team, owner or level, and
+    the year's quarters side by side by period."""
+
+    def test_current_quarter_and_year(self):
+        q4 = self.env["okr.period"].create(
+            {
+                "name": "2026-Q4",
+                "period_type": "quarter",
+                "date_start": date(2026, 10, 1),
+                "date_end": date(2026, 12, 31),
+                "parent_id": self.year.id,
+            }
+        )
+        now = self._objective("Now", period=q4, team_id=self.sales.id)
+        spring = self._objective("Spring", period=self.q1, team_id=self.sales.id)
+        yearly = self._objective("All year", period=self.year, level="company")
+        objectives = self.env["okr.objective"]
+        planned = [("id", "in", (now | spring | yearly).ids)]
+        self.assertEqual(
+            objectives.search(planned + [("in_current_quarter", "=", True)]), now
+        )
+        self.assertEqual(
+            objectives.search(planned + [("in_current_year", "=", True)]),
+            now | spring,
+        )
+        self.assertEqual(
+            objectives.search(planned + [("in_current_year", "=", False)]), yearly
+        )
+        self.assertTrue(now.in_current_quarter)
+        self.assertFalse(spring.in_current_quarter)
+        favourites = self.env["ir.filters"].search(
+            [("action_id", "=", self.env.ref("okr_management.action_okr_board").id)]
+        )
+        self.assertEqual(
+            sorted(literal_eval(f.context)["group_by"][0] for f in favourites),
+            ["level", "period_id", "team_id", "user_id"],
+        )
