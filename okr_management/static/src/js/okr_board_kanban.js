@@ -37,13 +37,9 @@ export class OkrBoardKanbanHeader extends KanbanHeader {
         super.setup();
         this.action = useService("action");
         this.teamStats = useState({values: null});
-        // the head renders at once; its figures follow (one call for all heads)
-        onWillStart(() => {
-            this.loadStats(this.props);
-        });
-        onWillUpdateProps((nextProps) => {
-            this.loadStats(nextProps);
-        });
+        // one call for all the heads of a load (see loadTeamStats)
+        onWillStart(() => this.loadStats(this.props));
+        onWillUpdateProps((nextProps) => this.loadStats(nextProps));
     }
 
     get isByTeam() {
