@@ -61,7 +61,9 @@ export class OkrBoardKanbanHeader extends KanbanHeader {
             this.teamStats.values = null;
             return;
         }
-        const stats = await loadTeamStats(this.orm, props.list);
+        // the service itself, not this head's: a promise shared by all the
+        // heads must resolve even if the head that asked first is gone
+        const stats = await loadTeamStats(this.env.services.orm, props.list);
         this.teamStats.values = stats[props.group.value || 0] || null;
     }
 
