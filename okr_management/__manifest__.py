@@ -15,6 +15,7 @@
         "security/okr_security.xml",
         "security/ir.model.access.csv",
         "security/okr_metric_security.xml",
+        "security/okr_team_security.xml",
         "data/okr_cron.xml",
         "data/okr_metric_cron.xml",
         "wizard/okr_period_generate_views.xml",
@@ -43,9 +44,12 @@
         "report/okr_retrospective_report.xml",
         "views/okr_kpi_drift_views.xml",
         "views/okr_governance_views.xml",
+        "data/okr_team_data.xml",
+        "views/okr_team_views.xml",
     ],
     "demo": [
         "demo/okr_demo.xml",
+        "demo/okr_team_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

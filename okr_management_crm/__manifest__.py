@@ -16,9 +16,11 @@
         "views/okr_initiative_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_team_views.xml",
+        "views/okr_team_views.xml",
     ],
     "demo": [
         "demo/okr_crm_demo.xml",
+        "demo/okr_team_demo.xml",
     ],
     "uninstall_hook": "uninstall_hook",
 }

@@ -19,11 +19,13 @@
         "views/okr_initiative_views.xml",
         "views/okr_key_result_views.xml",
         "views/okr_objective_views.xml",
+        "views/okr_team_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/okr_initiative_task_wizard_views.xml",
     ],
     "demo": [
         "demo/okr_project_demo.xml",
+        "demo/okr_team_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -23,3 +23,8 @@ from . import okr_number_guard
 from . import okr_protected_fields
 from . import okr_input_rules
 from . import okr_parent_moves
+from . import okr_team
+from . import okr_objective_team
+from . import okr_key_result_team
+from . import okr_team_board
+from . import okr_objective_board

@@ -98,7 +98,12 @@ class OkrKeyResult(models.Model):
                             metric=metric.name,
                         )
                     )
-                if not team or team._name != metric.team_field_id.relation:
+                if (team and team._name != metric.team_field_id.relation) or (
+                    not team
+                    and not key_result.objective_id.team_id._metric_scope_records(
+                        metric.team_field_id.relation
+                    )
+                ):
                     raise ValidationError(
                         self.env._(
                             "Choose the team (a %(model)s) whose records the key "
@@ -180,6 +185,13 @@ class OkrKeyResult(models.Model):
             team = self.metric_team_ref
             if team._name == self.metric_id.team_field_id.relation:
                 scope_id = team.id
+        elif self.metric_scope == "team":
+            # no team typed on the key result: its objective's team's linked
+            # records of the metric's team model (sales teams, projects)
+            linked = self.objective_id.team_id._metric_scope_records(
+                self.metric_id.team_field_id.relation
+            )
+            scope_id = linked.id if len(linked) == 1 else tuple(linked.ids) or None
         return metric_engine.MetricRequest(
             key=self.id,
             metric=self.metric_id.id,

@@ -22,3 +22,6 @@ from . import test_okr_alignment
 from . import test_trust_input
 from . import test_access_matrix
 from . import test_input_properties
+from . import test_okr_team
+from . import test_team_tour
+from . import test_team_board

@@ -8,3 +8,4 @@ from . import project_tags
 from . import project_task
 from . import project_update
 from . import okr_initiative_moves
+from . import okr_team

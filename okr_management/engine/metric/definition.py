@@ -110,7 +110,8 @@ class MetricRequest:
     """One value wanted: a metric over a window, for a scope, seen by a user.
 
     ``date_from``/``date_to`` are inclusive dates (None: unbounded). ``scope_id`` is
-    the user id (owner scope) or the team record id (team scope). The value is
+    the user id (owner scope) or the team record id (team scope; a tuple of ids
+    for several records, e.g. an OKR team's sales teams, summed). The value is
     computed with the rights of ``user_id`` within ``company_ids``.
     """
 
@@ -119,7 +120,7 @@ class MetricRequest:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     scope: str = "company"
-    scope_id: int | None = None
+    scope_id: int | tuple | None = None
     user_id: int | None = None
     company_ids: tuple = ()
 

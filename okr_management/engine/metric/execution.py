@@ -22,7 +22,7 @@ from .definition import (
     check_definition,
     parse_domain,
 )
-from .planning import _base_domain, _make_plans, window_domain
+from .planning import _base_domain, _make_plans, scope_ids, window_domain
 
 
 def evaluate(env, definitions, requests):
@@ -114,9 +114,10 @@ def _execute(env, plans, results):
             if isinstance(plan_cells, MetricError):
                 results[request.key] = plan_cells
             else:
-                results[request.key] = _value(
-                    plan.definition, plan_cells.get((request.scope, request.scope_id))
-                )
+                acc = _Acc()
+                for scope_id in scope_ids(request):
+                    acc.add(plan_cells.get((request.scope, scope_id)) or _Acc())
+                results[request.key] = _value(plan.definition, acc)
 
 
 def _run_plan(env, plan):
@@ -143,7 +144,7 @@ def _run_plan(env, plan):
         ids = sorted({r.scope_id for r in plan.requests})
         domain &= Domain(definition.user_field, "in", ids)
     elif scopes == {"team"}:
-        ids = sorted({r.scope_id for r in plan.requests})
+        ids = sorted({i for r in plan.requests for i in scope_ids(r)})
         domain &= Domain(definition.team_field, "in", ids)
 
     agg = definition.aggregate

@@ -68,8 +68,16 @@ def scope_domain(definition, request):
     if request.scope == "owner":
         return Domain(definition.user_field, "=", request.scope_id)
     if request.scope == "team":
-        return Domain(definition.team_field, "=", request.scope_id)
+        return Domain(definition.team_field, "in", scope_ids(request))
     return Domain.TRUE
+
+
+def scope_ids(request):
+    """The ids of a request's scope: a team scope may name several records (a
+    team's linked sales teams or projects) as a tuple."""
+    if isinstance(request.scope_id, tuple):
+        return request.scope_id
+    return (request.scope_id,)
 
 
 def _check_request(definition, request):

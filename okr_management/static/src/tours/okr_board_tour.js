@@ -8,8 +8,9 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("okr_board_tour", {
     steps: () => [
         {
-            content: "The board shows the current quarter's column",
-            trigger: ".o_okr_board .o_kanban_group:contains('Tour Quarter')",
+            content: "The board opens grouped by team, the company's column first",
+            trigger:
+                ".o_okr_board .o_kanban_group:first-child .o_column_title:contains('Company')",
         },
         {
             content: "Create an objective",
