@@ -196,6 +196,12 @@ class OkrKpi(models.Model):
             "current_value": self.current_value,
             "user_id": self.user_id.id,
         }
+        owner = self.user_id or self.env.user
+        # a team objective needs a team: an owner in no team plans it as their own
+        in_a_team = self.env["okr.team"].search_count(
+            ["|", ("leader_id", "=", owner.id), ("member_ids", "in", owner.id)],
+            limit=1,
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Recovery Objective"),
@@ -205,7 +211,8 @@ class OkrKpi(models.Model):
             "context": {
                 "default_name": self.env._("Recover %(kpi)s", kpi=self.name),
                 "default_period_id": self._recovery_period().id,
-                "default_user_id": (self.user_id or self.env.user).id,
+                "default_user_id": owner.id,
+                "default_level": "team" if in_a_team else "individual",
                 "default_okr_type": "committed",
                 "default_state": "draft",
                 "default_strategic_contribution": self.env._(

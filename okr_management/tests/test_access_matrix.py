@@ -28,6 +28,7 @@ MATRIX = {
     "okr.metric": ("r", "rcwu", "", "", ""),
     "okr.kpi": ("r", "rcwu", "", "", ""),
     # the facilitator and the owners fill in the retrospective together
+    "okr.team": ("r", "rcwu", "", "", ""),
     "okr.retrospective": ("rw", "rcwu", "", "", ""),
     "okr.retrospective.line": ("rw", "rcwu", "", "", ""),
     # wizards: asked of the model
@@ -93,6 +94,9 @@ class TestAccessMatrix(OkrCase):
             "okr.metric": metric,
             "okr.kpi": cls.env["okr.kpi"].create(
                 {"name": "Partners", "metric_id": metric.id, "user_id": owner.id}
+            ),
+            "okr.team": cls.env["okr.team"].create(
+                {"name": "Matrix team", "company_id": cls.company.id}
             ),
             "okr.retrospective": retrospective,
             "okr.retrospective.line": cls.env["okr.retrospective.line"].create(
