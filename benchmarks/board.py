@@ -143,6 +143,9 @@ try:
     base_time = rows.get(100) or rows[SIZES[0]]
     base_queries = rows.get(10) or rows[SIZES[0]]
 
+    def fmt(seconds, queries):
+        return f"{seconds:8.3f}s {queries:6d}q"
+
     def total(measures):
         return (
             sum(m[0] for m in measures.values()),
@@ -158,8 +161,8 @@ try:
         seconds, queries = total(measures)
         line = (
             f"{size:>10} {size * 3:>6} | "
-            f"{measures['web_read_group'][0]:8.3f}s {measures['web_read_group'][1]:6d}q | "
-            f"{measures['web_search_read'][0]:8.3f}s {measures['web_search_read'][1]:6d}q | "
+            f"{fmt(*measures['web_read_group'])} | "
+            f"{fmt(*measures['web_search_read'])} | "
             f"{seconds:8.3f}s {queries:6d}q | "
             f"{seconds / total(base_time)[0]:7.2f}x "
             f"{queries / total(base_queries)[1]:7.2f}x"

@@ -5,15 +5,13 @@
 """Benchmark: refresh of metric key results against a naive loop, gamification's
 batch mode and a hand-written SQL GROUP BY.
 
-Run it in its own database, which needs gamification (created once):
-
-    setup/odoo -d okr_bench -i okr_management,gamification --stop-after-init
-    setup/odoo shell -d okr_bench --no-http < benchmarks/metric_refresh.py
+Run it with ``setup/bench``, which creates its own database with gamification
+once (``OKR_BENCH_ONLY=metric_refresh setup/bench`` for this one only).
 
 Optional: OKR_BENCH_SIZES="10,100,1000" (default 10,100,1000,10000),
 OKR_BENCH_RECORDS=100000, OKR_BENCH_NAIVE_MAX=100 (the naive loop is skipped
-above that size: one query per key result). Everything it creates is rolled back at the end (the
-shell rolls back too); nothing is committed.
+above that size: one query per key result). Everything it creates is rolled
+back at the end (the shell rolls back too); nothing is committed.
 
 Per size: N owners each get one key result (metric "count of my partners in the
 period", owner scope) and, for gamification, one goal on the same partners. The

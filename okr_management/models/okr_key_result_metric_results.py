@@ -36,7 +36,9 @@ class OkrKeyResult(models.Model):
             elif float_compare(value, key_result.current_value, precision_digits=6):
                 moved[key_result] = value
         failed_ids = {kr.id for kr in failed}
-        recovered = self.filtered(lambda kr: kr.metric_error and kr.id not in failed_ids)
+        recovered = self.filtered(
+            lambda kr: kr.metric_error and kr.id not in failed_ids
+        )
         health_before = {kr.id: kr.health for kr in moved}
         if moved:
             self._metric_record_moves(moved)
@@ -73,10 +75,10 @@ class OkrKeyResult(models.Model):
         (created or updated) and the values, each in a few batched statements."""
         key_results = self.browse(kr.id for kr in moved)
         today = fields.Date.context_today(self)
-        CheckIn = self.env["okr.check.in"]
+        check_in_model = self.env["okr.check.in"]
         todays = {
             check_in.key_result_id.id: check_in
-            for check_in in CheckIn.search_fetch(
+            for check_in in check_in_model.search_fetch(
                 [
                     ("key_result_id", "in", key_results.ids),
                     ("origin", "=", "metric"),
@@ -110,9 +112,9 @@ class OkrKeyResult(models.Model):
                     }
                 )
         for (value, progress), ids in to_update.items():
-            CheckIn.browse(ids).write({"value": value, "progress": progress})
+            check_in_model.browse(ids).write({"value": value, "progress": progress})
         if to_create:
-            CheckIn.create(to_create)
+            check_in_model.create(to_create)
         by_value = defaultdict(list)
         for key_result, value in moved.items():
             by_value[value].append(key_result.id)
@@ -196,9 +198,7 @@ class OkrKeyResult(models.Model):
             self.browse(ids).write({"metric_error": message})
             for key_result in self.browse(ids):
                 bodies[key_result.id] = Markup(
-                    self.env._(
-                        "The metric <b>%(metric)s</b> gives no value: %(error)s"
-                    )
+                    self.env._("The metric <b>%(metric)s</b> gives no value: %(error)s")
                 ) % {"metric": key_result.metric_id.name, "error": message}
         if bodies:
             self.browse(bodies)._message_log_batch(bodies)

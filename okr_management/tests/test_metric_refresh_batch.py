@@ -115,7 +115,7 @@ class TestMetricRefreshBatch(base.MetricKeyResultCase):
         self.assertEqual(len(bodies), logged + 2)
         self.assertIn("gives values again", bodies[0])
 
-    # -- stored computes over the batch -------------------------------------------------
+    # -- stored computes over the batch ---------------------------------------------
     def test_batch_refresh_recomputes_progress_health_and_rollup(self):
         KeyResult = self.env["okr.key.result"].with_context(okr_metric_no_refresh=True)
         key_results = KeyResult.create(
@@ -134,9 +134,7 @@ class TestMetricRefreshBatch(base.MetricKeyResultCase):
         )
         self.assertEqual(key_results.mapped("evaluation_score"), [1.0, 0.1, 0.6])
         self.assertAlmostEqual(self.objective.progress, (100 + 10 + 60) / 3)
-        self.assertEqual(
-            [len(self.history(kr)) for kr in key_results], [1, 1, 1]
-        )
+        self.assertEqual([len(self.history(kr)) for kr in key_results], [1, 1, 1])
 
     # -- cost ------------------------------------------------------------------------
     def test_steady_refresh_writes_only_the_refresh_time(self):
@@ -144,10 +142,7 @@ class TestMetricRefreshBatch(base.MetricKeyResultCase):
 
         def make(count):
             return KeyResult.create(
-                [
-                    {**self.key_result_vals(), "name": f"KR {i}"}
-                    for i in range(count)
-                ]
+                [{**self.key_result_vals(), "name": f"KR {i}"} for i in range(count)]
             )
 
         few, many = make(5), make(100)
