@@ -109,11 +109,14 @@ class OkrCheckIn(models.Model):
         by_key_result = defaultdict(list)
         for check_in in check_ins.sorted(lambda c: (c.date, c.id)):
             by_key_result[check_in.key_result_id].append(check_in)
+        # what each check-in gets, written below in one write per distinct
+        # values: a batch of a thousand check-ins is a few UPDATEs
+        updates = defaultdict(dict)
         for key_result, records in by_key_result.items():
             new_value = None
             for check_in in records:
                 if check_in not in given_previous:
-                    check_in.previous_value = last_value[key_result.id]
+                    updates[check_in]["previous_value"] = last_value[key_result.id]
                 is_latest = (
                     not last_date[key_result.id]
                     or check_in.date >= last_date[key_result.id]
@@ -128,14 +131,20 @@ class OkrCheckIn(models.Model):
                     new_value = check_in.value
                     last_value[key_result.id] = check_in.value
                     last_date[key_result.id] = check_in.date
-                check_in.progress = key_result._progress_for_value(check_in.value)[0]
+                # A key result whose value does not come from check-ins records
+                # its own progress, not the one the typed value would give.
+                updates[check_in]["progress"] = (
+                    key_result.progress
+                    if key_result.source == "initiatives"
+                    else key_result._progress_for_value(check_in.value)[0]
+                )
             if new_value is not None and new_value != key_result.current_value:
                 key_result.current_value = new_value
-        # A key result whose value does not come from check-ins records its own
-        # progress, not the one the typed value would give.
-        for check_in in check_ins:
-            if check_in.key_result_id.source == "initiatives":
-                check_in.progress = check_in.key_result_id.progress
+        by_vals = defaultdict(list)
+        for check_in, vals in updates.items():
+            by_vals[tuple(sorted(vals.items()))].append(check_in.id)
+        for vals, ids in by_vals.items():
+            self.browse(ids).write(dict(vals))
         # okr_check_in_no_post: imports and demo data record history silently
         if not self.env.context.get("okr_check_in_no_post"):
             check_ins.filtered(lambda c: c.origin == "manual")._okr_post_summary()

@@ -3,11 +3,8 @@
 import logging
 from collections import defaultdict
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare, float_repr
 
 from ..engine import metric as metric_engine
 from .okr_selections import METRIC_SCOPE_SELECTION, METRIC_WINDOW_SELECTION
@@ -224,122 +221,8 @@ class OkrKeyResult(models.Model):
         key_results._apply_metric_results(results)
         return key_results
 
-    def _apply_metric_results(self, results):
-        now = fields.Datetime.now()
-        moved, unchanged, failed = [], self.browse(), {}
-        for key_result in self:
-            value = results.get(key_result.id)
-            if isinstance(value, metric_engine.MetricError):
-                failed[key_result] = value
-            elif float_compare(value, key_result.current_value, precision_digits=6):
-                moved.append((key_result, value))
-            else:
-                unchanged |= key_result
-        recovered = self.filtered("metric_error") - self.browse(kr.id for kr in failed)
-        if moved:
-            self._metric_record_moves(moved, now)
-        if unchanged:
-            unchanged.write({"metric_last_refresh": now, "metric_error": False})
-        if failed:
-            self._metric_failed(failed)
-        if recovered:
-            recovered.activity_unlink([METRIC_ERROR_ACTIVITY])
-
-    def _metric_record_moves(self, moved, now):
-        """New values ``[(key_result, value)]``: a history point each (the same
-        chart as check-ins), the value, and a chatter line naming the metric."""
-        # okr.check.in's create reads the earlier check-ins of each key
-        # result: load them for all at once, not one query per key result
-        self.browse(kr.id for kr, _value in moved).check_in_ids.mapped("date")
-        self.env["okr.check.in"].create(
-            [
-                {
-                    "key_result_id": key_result.id,
-                    "value": value,
-                    "previous_value": key_result.current_value,
-                    "confidence": key_result.confidence
-                    if key_result.check_in_count
-                    else 5,
-                    "origin": "metric",
-                    "progress_note": key_result.metric_id.name,
-                }
-                for key_result, value in moved
-            ]
-        )
-        bodies = {
-            key_result.id: Markup(
-                self.env._(
-                    "Value refreshed from the metric <b>%(metric)s</b>: "
-                    "%(old)s → %(new)s"
-                )
-            )
-            % {
-                "metric": key_result.metric_id.name,
-                "old": float_repr(key_result.current_value, 2),
-                "new": float_repr(value, 2),
-            }
-            for key_result, value in moved
-        }
-        # the chatter line names the metric; the field tracking would only
-        # repeat the numbers
-        for key_result, value in moved:
-            key_result.with_context(mail_notrack=True).write(
-                {
-                    "current_value": value,
-                    "metric_last_refresh": now,
-                    "metric_error": False,
-                }
-            )
-        self.browse(bodies)._message_log_batch(bodies)
-
-    def _metric_failed(self, failed):
-        """Keep the value, show the error, warn each owner once: one activity
-        per broken key result not warned yet, created in one batch."""
-        activity_type = self.env.ref(METRIC_ERROR_ACTIVITY, raise_if_not_found=False)
-        warned = set()
-        if activity_type:
-            warned = {
-                res_id
-                for [res_id] in self.env["mail.activity"]._read_group(
-                    [
-                        ("res_model", "=", self._name),
-                        ("res_id", "in", [kr.id for kr in failed]),
-                        ("activity_type_id", "=", activity_type.id),
-                    ],
-                    ["res_id"],
-                )
-            }
-        to_warn = []
-        for key_result, error in failed.items():
-            message = key_result.metric_id._error_message(error)
-            if key_result.metric_error != message:
-                key_result.metric_error = message
-            # "no record yet" is not a broken source: no activity for it
-            if (
-                activity_type
-                and not error.is_missing_data
-                and key_result.id not in warned
-                and key_result.user_id
-            ):
-                to_warn.append((key_result, message))
-        if to_warn and not self.env.context.get("mail_activity_automation_skip"):
-            model_id = self.env["ir.model"]._get_id(self._name)
-            today = fields.Date.context_today(self)
-            self.env["mail.activity"].create(
-                [
-                    {
-                        "res_model_id": model_id,
-                        "res_id": key_result.id,
-                        "activity_type_id": activity_type.id,
-                        "summary": activity_type.summary,
-                        "note": message,
-                        "user_id": key_result.user_id.id,
-                        "date_deadline": today,
-                        "automated": True,
-                    }
-                    for key_result, message in to_warn
-                ]
-            )
+    # _apply_metric_results: okr_key_result_metric_results.py writes the
+    # values, history points and chatter events of a refresh in batches
 
     # ------------------------------------------------------------------
     # Scheduled refresh

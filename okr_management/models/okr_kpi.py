@@ -1,5 +1,7 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -252,37 +254,28 @@ class OkrKpi(models.Model):
                 [kpi._metric_request() for kpi in kpis],
             )
             now = fields.Datetime.now()
-            unchanged = self.browse()
+            # one write per distinct values, not one per KPI
+            by_vals = defaultdict(list)
             for kpi in kpis:
                 value = results[kpi.id]
                 if isinstance(value, engine.MetricError):
-                    kpi.write(
-                        {
-                            "error": kpi.metric_id._error_message(value),
-                            "last_refresh": now,
-                        }
-                    )
-                    continue
-                cmp = float_compare(value, kpi.current_value, precision_digits=6)
-                if cmp:
-                    kpi.write(
-                        {
-                            "previous_value": kpi.current_value,
-                            "current_value": value,
-                            # the first value has nothing to compare with
-                            "trend": (
-                                ("up" if cmp > 0 else "down")
-                                if kpi.last_refresh
-                                else "flat"
-                            ),
-                            "error": False,
-                            "last_refresh": now,
-                        }
-                    )
+                    vals = {"error": kpi.metric_id._error_message(value)}
                 else:
-                    unchanged |= kpi
-            # one UPDATE for all the KPIs whose value did not move
-            unchanged.write({"error": False, "last_refresh": now})
+                    vals = {"error": False}
+                    cmp = float_compare(value, kpi.current_value, precision_digits=6)
+                    if cmp:
+                        vals.update(
+                            previous_value=kpi.current_value,
+                            current_value=value,
+                            # the first value has nothing to compare with
+                            trend=("up" if cmp > 0 else "down")
+                            if kpi.last_refresh
+                            else "flat",
+                        )
+                vals["last_refresh"] = now
+                by_vals[tuple(sorted(vals.items()))].append(kpi.id)
+            for vals, ids in by_vals.items():
+                self.browse(ids).write(dict(vals))
         self._notify_drift()
 
     def _notify_drift(self):

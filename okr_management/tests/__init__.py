@@ -25,3 +25,4 @@ from . import test_input_properties
 from . import test_okr_team
 from . import test_team_tour
 from . import test_team_board
+from . import test_metric_refresh_batch

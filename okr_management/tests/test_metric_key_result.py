@@ -144,12 +144,16 @@ class MetricKeyResultCase(TransactionCase):
             "the chatter names the metric that moved the value",
         )
         self.add_partners(ann=1)
-        key_result.action_refresh_metric()
-        self.assertEqual(key_result.current_value, 6.0)
-        self.assertEqual(sorted(self.history(key_result).mapped("value")), [5.0, 6.0])
-        # nothing moved: no new point
-        key_result.action_refresh_metric()
-        self.assertEqual(len(self.history(key_result)), 2)
+        # the next day: a new history point (one per day)
+        with freeze_time(TODAY + DAY):
+            key_result.action_refresh_metric()
+            self.assertEqual(key_result.current_value, 6.0)
+            self.assertEqual(
+                sorted(self.history(key_result).mapped("value")), [5.0, 6.0]
+            )
+            # nothing moved: no new point
+            key_result.action_refresh_metric()
+            self.assertEqual(len(self.history(key_result)), 2)
 
     def test_scopes_and_windows(self):
         company = self.key_result(metric_scope="company")

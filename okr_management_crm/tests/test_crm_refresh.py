@@ -31,9 +31,11 @@ class TestCrmRefresh(OkrCrmCase):
 
         second.with_user(self.ann).action_set_lost(lost_reason_id=self.lost_reason.id)
         self.assertEqual(key_result.current_value, 50.0)
-        # each move left a history point naming the metric
+        # one history point per day naming the metric: the second move of the
+        # day updates it, from the day's first value to its latest
         self.assertEqual(
-            sorted(self._check_ins(key_result).mapped("value")), [50.0, 100.0]
+            self._check_ins(key_result).mapped(lambda c: (c.previous_value, c.value)),
+            [(0.0, 50.0)],
         )
         self.assertIn(
             self.metric_conversion.name, self._check_ins(key_result)[:1].progress_note
