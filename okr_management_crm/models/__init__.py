@@ -2,3 +2,4 @@ from . import crm_lead
 from . import crm_team
 from . import okr_initiative
 from . import okr_key_result
+from . import crm_lead_first_response

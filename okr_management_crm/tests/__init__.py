@@ -2,3 +2,4 @@ from . import test_crm_presets
 from . import test_crm_refresh
 from . import test_crm_access
 from . import test_crm_links
+from . import test_crm_first_response
