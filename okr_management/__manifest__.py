@@ -43,6 +43,9 @@
         "report/okr_retrospective_report.xml",
         "views/okr_kpi_drift_views.xml",
         "views/okr_governance_views.xml",
+        "data/okr_operating_area_data.xml",
+        "views/okr_operating_area_views.xml",
+        "views/okr_key_result_link_views.xml",
     ],
     "demo": [
         "demo/okr_demo.xml",

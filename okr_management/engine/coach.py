@@ -21,6 +21,7 @@ TOO_MANY_KEY_RESULTS = "too_many_key_results"
 NO_MEASURABLE_TARGET = "no_measurable_target"
 OUTPUTS_ONLY = "outputs_only"
 NO_INITIATIVE = "no_initiative"
+ALL_LAGGING = "all_lagging"
 INFLATED_JUMP = "inflated_jump"
 INFLATED_POINTS = "inflated_points"
 INFLATED_REDUCTION = "inflated_reduction"
@@ -51,6 +52,8 @@ class KeyResultFacts(NamedTuple):
     start: float = 0.0
     target: float = 0.0
     unit: str = "number"
+    # "leading", "lagging", or None when unknown
+    indicator: str | None = None
 
 
 class ObjectiveFacts(NamedTuple):
@@ -129,6 +132,14 @@ def is_output(key_result):
 def output_issues(key_results):
     if key_results and all(is_output(kr) for kr in key_results):
         return [(OUTPUTS_ONLY, {})]
+    return []
+
+
+def lagging_issues(key_results):
+    """Seed 003: lagging indicators say what happened; without a leading one
+    the team has nothing to move this week."""
+    if key_results and all(kr.indicator == "lagging" for kr in key_results):
+        return [(ALL_LAGGING, {})]
     return []
 
 
@@ -224,6 +235,7 @@ def objective_issues(objective, limits, today):
         *key_result_count_issues(objective, limits),
         *measurable_target_issues(objective.key_results),
         *output_issues(objective.key_results),
+        *lagging_issues(objective.key_results),
         *initiative_issues(objective),
         *jump_issues(objective, limits),
         *check_in_issues(objective, limits, today),

@@ -18,3 +18,7 @@ from . import okr_objective_week
 from . import okr_key_result_metric
 from . import okr_key_result_reminder
 from . import okr_key_result_governance
+from . import okr_operating_area
+from . import okr_objective_operating
+from . import okr_period_strategy
+from . import okr_key_result_link

@@ -44,6 +44,7 @@ class OkrObjective(models.Model):
         "key_result_ids.start_value",
         "key_result_ids.target_value",
         "key_result_ids.unit",
+        "key_result_ids.indicator",
         "key_result_ids.last_check_in_date",
         "key_result_ids.initiative_ids.state",
         "company_id.okr_coach_max_objectives",
@@ -141,6 +142,7 @@ class OkrObjective(models.Model):
                     start=kr.start_value,
                     target=kr.target_value,
                     unit=kr.unit,
+                    indicator=kr.indicator,
                 )
                 for kr in key_results
             ),
@@ -191,6 +193,11 @@ class OkrObjective(models.Model):
                 "Every key result measures an output (a milestone or the progress "
                 "of the work), none the outcome: add one that measures the "
                 "impact, e.g. 'raise qualified leads by 20 %'."
+            )
+        if code == coach.ALL_LAGGING:
+            return self.env._(
+                "Every key result is a lagging indicator: add a leading indicator "
+                "you can move this week."
             )
         if code == coach.NO_INITIATIVE:
             return self.env._(

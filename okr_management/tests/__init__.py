@@ -19,3 +19,5 @@ from . import test_kpi_drift
 from . import test_ritual_tour
 from . import test_coach_rules
 from . import test_okr_alignment
+from . import test_operating_model
+from . import test_key_result_links

@@ -320,6 +320,25 @@ class TestCoachRules(BaseCase):
                 )
                 self.assertEqual(issues, expected)
 
+    def test_all_lagging(self):
+        lagging = kr(name="Sales")._replace(indicator="lagging")
+        leading = kr(name="Calls")._replace(indicator="leading")
+        table = [
+            ((lagging, lagging._replace(name="Churn")), [(coach.ALL_LAGGING, {})]),
+            ((lagging, leading), []),
+            # unknown indicators are no evidence
+            ((lagging, kr()), []),
+            ((), []),
+        ]
+        for key_results, expected in table:
+            with self.subTest(key_results=key_results):
+                self.assertEqual(coach.lagging_issues(key_results), expected)
+        facts = objective(key_results=(lagging, lagging._replace(name="Churn")))
+        self.assertIn(
+            coach.ALL_LAGGING,
+            [code for code, _p in coach.objective_issues(facts, LIMITS, TODAY)],
+        )
+
     def test_output_key_results(self):
         self.assertTrue(coach.is_output(kr(result_type="milestone")))
         self.assertTrue(coach.is_output(kr(source="initiatives")))

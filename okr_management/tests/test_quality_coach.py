@@ -34,6 +34,7 @@ class TestQualityCoach(OkrCase):
             result_type="decrease",
             start_value=8,
             target_value=6,
+            indicator="leading",
         )
         self.env["okr.initiative"].create(
             {"name": "Automate follow-ups", "key_result_id": conversion.id}
@@ -79,7 +80,7 @@ class TestQualityCoach(OkrCase):
 
     def test_key_result_count(self):
         objective = self._good_objective()
-        objective.key_result_ids[1].unlink()
+        objective.key_result_ids[0].unlink()
         self.assertIn("1 key result(s): plan at least 2", self._warnings(objective))
         for index in range(3):
             self._key_result(
@@ -122,6 +123,16 @@ class TestQualityCoach(OkrCase):
             objective, "Organic qualified leads +20 %", start_value=50, target_value=60
         )
         self.assertNotIn("output", self._warnings(objective))
+
+    def test_all_lagging(self):
+        """Seed 003: a leading indicator is what the team moves this week."""
+        objective = self._good_objective()
+        self.assertNotIn("leading indicator", self._warnings(objective))
+        objective.key_result_ids.indicator = "lagging"
+        self.assertIn(
+            "add a leading indicator you can move this week",
+            self._warnings(objective),
+        )
 
     def test_no_initiative(self):
         objective = self._good_objective()

@@ -7,3 +7,5 @@ from . import project_project
 from . import project_tags
 from . import project_task
 from . import project_update
+from . import okr_initiative_auto_done
+from . import project_task_initiative_state
