@@ -49,6 +49,7 @@
     ],
     "demo": [
         "demo/okr_demo.xml",
+        "demo/okr_method_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
