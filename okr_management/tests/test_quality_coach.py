@@ -80,7 +80,9 @@ class TestQualityCoach(OkrCase):
 
     def test_key_result_count(self):
         objective = self._good_objective()
-        objective.key_result_ids[0].unlink()
+        # the leading one goes: the one left leads instead
+        objective.key_result_ids[1].unlink()
+        objective.key_result_ids.indicator = "leading"
         self.assertIn("1 key result(s): plan at least 2", self._warnings(objective))
         for index in range(3):
             self._key_result(
