@@ -46,10 +46,14 @@
         "views/okr_governance_views.xml",
         "data/okr_team_data.xml",
         "views/okr_team_views.xml",
+        "data/okr_operating_area_data.xml",
+        "views/okr_operating_area_views.xml",
+        "views/okr_key_result_link_views.xml",
     ],
     "demo": [
         "demo/okr_demo.xml",
         "demo/okr_team_demo.xml",
+        "demo/okr_method_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -3,7 +3,7 @@
 {
     "name": "OKR Management - CRM",
     "summary": "Sales key results measured from the CRM pipeline",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/okr-suite/okr-suite",
     "author": "OKR Suite contributors",

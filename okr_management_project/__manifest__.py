@@ -26,6 +26,7 @@
     "demo": [
         "demo/okr_project_demo.xml",
         "demo/okr_team_demo.xml",
+        "demo/okr_method_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

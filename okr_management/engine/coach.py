@@ -21,7 +21,10 @@ TOO_MANY_KEY_RESULTS = "too_many_key_results"
 NO_MEASURABLE_TARGET = "no_measurable_target"
 OUTPUTS_ONLY = "outputs_only"
 NO_INITIATIVE = "no_initiative"
+ALL_LAGGING = "all_lagging"
 INFLATED_JUMP = "inflated_jump"
+INFLATED_POINTS = "inflated_points"
+INFLATED_REDUCTION = "inflated_reduction"
 NO_CHECK_IN = "no_check_in"
 CHECKLIST_ANSWERED_NO = "checklist_answered_no"
 
@@ -48,6 +51,9 @@ class KeyResultFacts(NamedTuple):
     source: str = "manual"
     start: float = 0.0
     target: float = 0.0
+    unit: str = "number"
+    # "leading", "lagging", or None when unknown
+    indicator: str | None = None
 
 
 class ObjectiveFacts(NamedTuple):
@@ -145,20 +151,46 @@ def output_issues(key_results):
     return []
 
 
+def lagging_issues(key_results):
+    """Seed 003: lagging indicators say what happened; without a leading one
+    the team has nothing to move this week."""
+    if key_results and all(kr.indicator == "lagging" for kr in key_results):
+        return [(ALL_LAGGING, {})]
+    return []
+
+
 def initiative_issues(objective):
     if objective.key_results and not objective.open_initiatives:
         return [(NO_INITIATIVE, {})]
     return []
 
 
+PERCENT_UNIT = "percent"
+
+
+def jump_scale(key_result):
+    """The scale a key result's jump is judged on (seed 002: growth of 20-40 %
+    a quarter is realistic, "+300 % in 90 days" is inflated).
+
+    - ``INFLATED_POINTS``: a percentage moves on its 0-100 scale, in points
+      (on-time delivery 40 % -> 80 % is 40 points, not +100 %);
+    - ``INFLATED_REDUCTION``: a reduction is bounded by zero, so it cannot
+      inflate like growth (first response 40 -> 5 min removes 87.5 %); only
+      one that removes the whole start in the period is inflated;
+    - ``INFLATED_JUMP``: the growth of anything else, relative to its start.
+    """
+    if key_result.unit == PERCENT_UNIT:
+        return INFLATED_POINTS
+    if key_result.result_type == progress.DECREASE:
+        return INFLATED_REDUCTION
+    return INFLATED_JUMP
+
+
 def jump_issues(objective, limits):
-    """Committed targets that jump further than the realistic share."""
-    if (
-        objective.okr_type != progress.COMMITTED
-        or limits.max_jump <= 0
-        or not objective.date_start
-        or not objective.date_end
-    ):
+    """Targets that jump further than the realistic share, on committed and
+    aspirational objectives alike: an aspirational objective stretches its
+    score bar, not what is possible."""
+    if limits.max_jump <= 0 or not objective.date_start or not objective.date_end:
         return []
     allowed = allowed_jump(
         progress.finite(limits.max_jump), objective.date_start, objective.date_end
@@ -171,13 +203,24 @@ def jump_issues(objective, limits):
             or not kr.start
         ):
             continue
-        jump = jump_percent(kr.start, kr.target)
-        if jump > allowed + _EPSILON:
+        scale = jump_scale(kr)
+        if scale == INFLATED_POINTS:
+            jump = abs(kr.target - kr.start)
+            inflated = jump > allowed + _EPSILON
+        elif scale == INFLATED_REDUCTION:
+            jump = jump_percent(kr.start, kr.target)
+            # growth the wrong way is judged as growth
+            if (kr.target - kr.start) * kr.start > 0:
+                scale = INFLATED_JUMP
+                inflated = jump > allowed + _EPSILON
+            else:
+                inflated = jump >= 100.0 - _EPSILON
+        else:
+            jump = jump_percent(kr.start, kr.target)
+            inflated = jump > allowed + _EPSILON
+        if inflated:
             issues.append(
-                (
-                    INFLATED_JUMP,
-                    {"name": kr.name, "jump": round(jump), "limit": round(allowed)},
-                )
+                (scale, {"name": kr.name, "jump": round(jump), "limit": round(allowed)})
             )
     return issues
 
@@ -210,6 +253,7 @@ def objective_issues(objective, limits, today):
         *key_result_count_issues(objective, limits),
         *measurable_target_issues(objective.key_results),
         *output_issues(objective.key_results),
+        *lagging_issues(objective.key_results),
         *initiative_issues(objective),
         *jump_issues(objective, limits),
         *check_in_issues(objective, limits, today),

@@ -29,3 +29,7 @@ from . import okr_objective_team
 from . import okr_key_result_team
 from . import okr_team_board
 from . import okr_objective_board
+from . import okr_operating_area
+from . import okr_objective_operating
+from . import okr_period_strategy
+from . import okr_key_result_link

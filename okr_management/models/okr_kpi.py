@@ -117,14 +117,19 @@ class OkrKpi(models.Model):
             elif kpi.unit in AUTOMATIC_UNITS:
                 kpi.unit = False
 
-    @api.depends("current_value", "target_value")
+    @api.depends("current_value", "target_value", "healthy_operator")
     def _compute_progress(self):
+        # "at or below" means lower is better (resolution time, target 4 h):
+        # 8 h is half-way, 4 h or less is 100 %
         for kpi in self:
-            kpi.progress = (
-                max(0.0, min(100.0, 100.0 * kpi.current_value / kpi.target_value))
-                if kpi.target_value
-                else 0.0
-            )
+            current, target = kpi.current_value, kpi.target_value
+            if not target:
+                ratio = 0.0
+            elif kpi.healthy_operator == "below":
+                ratio = 100.0 * target / current if current > 0 else 100.0
+            else:
+                ratio = 100.0 * current / target
+            kpi.progress = max(0.0, min(100.0, ratio))
 
     @api.depends(
         "current_value", "healthy_operator", "healthy_value", "error", "last_refresh"

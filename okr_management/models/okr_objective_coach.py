@@ -43,6 +43,8 @@ class OkrObjective(models.Model):
         "key_result_ids.source",
         "key_result_ids.start_value",
         "key_result_ids.target_value",
+        "key_result_ids.unit",
+        "key_result_ids.indicator",
         "key_result_ids.last_check_in_date",
         "key_result_ids.initiative_ids.state",
         "company_id.okr_coach_max_objectives",
@@ -139,6 +141,8 @@ class OkrObjective(models.Model):
                     source=kr.source,
                     start=kr.start_value,
                     target=kr.target_value,
+                    unit=kr.unit,
+                    indicator=kr.indicator,
                 )
                 for kr in key_results
             ),
@@ -190,6 +194,11 @@ class OkrObjective(models.Model):
                 "of the work), none the outcome: add one that measures the "
                 "impact, e.g. 'raise qualified leads by 20 %'."
             )
+        if code == coach.ALL_LAGGING:
+            return self.env._(
+                "Every key result is a lagging indicator: add a leading indicator "
+                "you can move this week."
+            )
         if code == coach.NO_INITIATIVE:
             return self.env._(
                 "No initiative links this objective to the work: plan the "
@@ -197,9 +206,22 @@ class OkrObjective(models.Model):
             )
         if code == coach.INFLATED_JUMP:
             return self.env._(
-                "The committed key result %(name)s moves %(jump)s %% from its "
-                "start: 20-40 %% a quarter is realistic (limit %(limit)s %%); "
-                "+300 %% in 90 days is inflated.",
+                "The key result %(name)s moves %(jump)s %% from its start: "
+                "20-40 %% a quarter is realistic (limit %(limit)s %%); +300 %% "
+                "in 90 days is inflated.",
+                **params,
+            )
+        if code == coach.INFLATED_POINTS:
+            return self.env._(
+                "The key result %(name)s moves %(jump)s points of its percentage: "
+                "more than %(limit)s points in the period is inflated.",
+                **params,
+            )
+        if code == coach.INFLATED_REDUCTION:
+            return self.env._(
+                "The key result %(name)s removes all of its start in the period: "
+                "a reduction to zero is not realistic; aim for a step you can "
+                "reach.",
                 **params,
             )
         if code == coach.NO_CHECK_IN:

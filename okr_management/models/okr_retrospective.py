@@ -70,12 +70,27 @@ class OkrRetrospective(models.Model):
     )
     average_objective_score = fields.Float(compute="_compute_summary")
     key_result_count = fields.Integer(
-        string="Key Results", compute="_compute_evaluation"
+        string="Aspirational Key Results",
+        compute="_compute_evaluation",
+        help="The key results of the aspirational objectives: the ones scored "
+        "against the 0.6-0.7 aim and by band.",
     )
     average_score = fields.Float(
-        string="Average Key Result Score",
+        string="Average Aspirational Score",
         compute="_compute_evaluation",
-        help="Mean of the key results' scores, against the usual 0.6-0.7 aim.",
+        help="Mean of the aspirational key results' scores, against the usual "
+        "0.6-0.7 aim. Committed key results are met at 1.0 or not met.",
+    )
+    committed_key_result_count = fields.Integer(
+        string="Committed Key Results", compute="_compute_evaluation"
+    )
+    committed_met_count = fields.Integer(
+        string="Met",
+        compute="_compute_evaluation",
+        help="Committed key results met at 100 %.",
+    )
+    committed_not_met_count = fields.Integer(
+        string="Not Met", compute="_compute_evaluation"
     )
     aim_status = fields.Selection(
         AIM_SELECTION, string="Against the Aim", compute="_compute_evaluation"
@@ -121,8 +136,10 @@ class OkrRetrospective(models.Model):
                 sum(lines.mapped("score")) / len(lines) if lines else 0.0
             )
 
-    @api.depends("line_ids.objective_id")
+    @api.depends("line_ids.objective_id", "line_ids.okr_type")
     def _compute_evaluation(self):
+        """Committed key results are met (1.0) or not met (seed 004);
+        the 0.6-0.7 aim and the bands judge the aspirational ones."""
         # one grouped query for all the retrospectives' key results
         objective_ids = self.line_ids.objective_id.ids
         groups = {}
@@ -135,12 +152,21 @@ class OkrRetrospective(models.Model):
                 groups[objective.id, band] = (count, total)
         for retro in self:
             counts = dict.fromkeys(evaluation.BANDS, 0)
+            committed = dict.fromkeys(evaluation.BANDS, 0)
             total = 0.0
             for objective in retro.line_ids.objective_id:
+                aspirational = objective.okr_type == "aspirational"
                 for band in evaluation.BANDS:
                     count, score_sum = groups.get((objective.id, band), (0, 0.0))
-                    counts[band] += count
-                    total += score_sum
+                    if aspirational:
+                        counts[band] += count
+                        total += score_sum
+                    else:
+                        committed[band] += count
+            met = committed[evaluation.STRETCH]
+            retro.committed_key_result_count = sum(committed.values())
+            retro.committed_met_count = met
+            retro.committed_not_met_count = sum(committed.values()) - met
             number = sum(counts.values())
             retro.key_result_count = number
             retro.fail_count = counts[evaluation.FAIL]

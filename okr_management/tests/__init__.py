@@ -26,3 +26,5 @@ from . import test_okr_team
 from . import test_team_tour
 from . import test_team_board
 from . import test_metric_refresh_batch
+from . import test_operating_model
+from . import test_key_result_links

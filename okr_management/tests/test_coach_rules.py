@@ -13,8 +13,15 @@ TODAY = date(2026, 2, 20)
 LIMITS = coach.Limits()
 
 
-def kr(name="Conversion", result_type="increase", source="manual", start=18, target=25):
-    return coach.KeyResultFacts(name, result_type, source, start, target)
+def kr(
+    name="Conversion",
+    result_type="increase",
+    source="manual",
+    start=18,
+    target=25,
+    unit="number",
+):
+    return coach.KeyResultFacts(name, result_type, source, start, target, unit)
 
 
 def objective(**values):
@@ -123,7 +130,7 @@ class TestCoachRules(BaseCase):
                 LIMITS,
                 [(coach.NO_INITIATIVE, {})],
             ),
-            # a committed +300 % in a quarter; a year allows four quarters
+            # +300 % in a quarter, committed or aspirational; a year allows four
             (
                 objective(key_results=(kr(), kr("Sales", start=100, target=400))),
                 LIMITS,
@@ -135,7 +142,7 @@ class TestCoachRules(BaseCase):
                     key_results=(kr(), kr("Sales", start=100, target=400)),
                 ),
                 LIMITS,
-                [],
+                [(coach.INFLATED_JUMP, {"name": "Sales", "jump": 300, "limit": 40})],
             ),
             (
                 objective(
@@ -239,6 +246,98 @@ class TestCoachRules(BaseCase):
         for start, target, percent in jumps:
             with self.subTest(start=start, target=target):
                 self.assertAlmostEqual(coach.jump_percent(start, target), percent)
+
+    def test_seed_key_results_are_realistic(self):
+        """None of the seeds' example key results is inflated, in its seed's
+        horizon: seed 002's in a quarter, seed 004's (Nexura, a semester)."""
+        semester = (date(2026, 1, 1), date(2026, 6, 30))
+        table = [
+            # seed 002: on-time delivery 40 % -> 80 %, first response 40 -> 5
+            # min, conversion 18 % -> 25 %, rework -25 %
+            (Q1, kr("On time", start=40, target=80, unit="percent")),
+            (Q1, kr("First response", "decrease", start=40, target=5)),
+            (Q1, kr("Conversion", start=18, target=25, unit="percent")),
+            (Q1, kr("Rework", "decrease", start=100, target=75)),
+            (Q1, kr("Organic leads", start=50, target=60)),
+            # seed 003: 2 h -> 45 min, escalations 40 % -> 25 %, self-service
+            # 50 % -> 75 %
+            (Q1, kr("Response", "decrease", start=120, target=45)),
+            (Q1, kr("Escalations", "decrease", start=40, target=25, unit="percent")),
+            (Q1, kr("Self-service", start=50, target=75, unit="percent")),
+            # seed 004: adoption 20 % -> 75 %, resolution 8 h -> 4 h, level-1
+            # tickets -30 %, improvement proposals +25 %
+            (semester, kr("Adoption", start=20, target=75, unit="percent")),
+            (semester, kr("Resolution", "decrease", start=8, target=4)),
+            (semester, kr("Level-1 tickets", "decrease", start=100, target=70)),
+            (semester, kr("Proposals", start=20, target=25)),
+        ]
+        for okr_type in ("committed", "aspirational"):
+            for (start, end), key_result in table:
+                with self.subTest(okr_type=okr_type, key_result=key_result.name):
+                    facts = objective(
+                        okr_type=okr_type,
+                        date_start=start,
+                        date_end=end,
+                        key_results=(key_result,),
+                    )
+                    self.assertEqual(coach.jump_issues(facts, LIMITS), [])
+
+    def test_inflated_on_its_scale(self):
+        # (key result) -> issue in a quarter at 40 % a quarter
+        table = [
+            (kr("Sales", start=100, target=400), coach.INFLATED_JUMP, 300),
+            (kr("Sales", start=100, target=141), coach.INFLATED_JUMP, 41),
+            (kr("Sales", start=100, target=140), None, 40),
+            # a percentage in points: 10 % -> 40 % is +300 % but 30 points
+            (kr("Rate", start=10, target=40, unit="percent"), None, 30),
+            (
+                kr("Rate", start=20, target=75, unit="percent"),
+                coach.INFLATED_POINTS,
+                55,
+            ),
+            (
+                kr("Errors", "decrease", start=30, target=5, unit="percent"),
+                None,
+                25,
+            ),
+            # a reduction: only removing everything is inflated
+            (kr("Incidents", "decrease", start=40, target=1), None, 98),
+            (
+                kr("Incidents", "decrease", start=40, target=0),
+                coach.INFLATED_REDUCTION,
+                100,
+            ),
+            # a "reduction" that grows is growth
+            (kr("Wait", "decrease", start=10, target=50), coach.INFLATED_JUMP, 400),
+        ]
+        for key_result, code, jump in table:
+            with self.subTest(key_result=key_result):
+                issues = coach.jump_issues(objective(key_results=(key_result,)), LIMITS)
+                expected = (
+                    [(code, {"name": key_result.name, "jump": jump, "limit": 40})]
+                    if code
+                    else []
+                )
+                self.assertEqual(issues, expected)
+
+    def test_all_lagging(self):
+        lagging = kr(name="Sales")._replace(indicator="lagging")
+        leading = kr(name="Calls")._replace(indicator="leading")
+        table = [
+            ((lagging, lagging._replace(name="Churn")), [(coach.ALL_LAGGING, {})]),
+            ((lagging, leading), []),
+            # unknown indicators are no evidence
+            ((lagging, kr()), []),
+            ((), []),
+        ]
+        for key_results, expected in table:
+            with self.subTest(key_results=key_results):
+                self.assertEqual(coach.lagging_issues(key_results), expected)
+        facts = objective(key_results=(lagging, lagging._replace(name="Churn")))
+        self.assertIn(
+            coach.ALL_LAGGING,
+            [code for code, _p in coach.objective_issues(facts, LIMITS, TODAY)],
+        )
 
     def test_output_key_results(self):
         self.assertTrue(coach.is_output(kr(result_type="milestone")))

@@ -78,6 +78,31 @@ class TestKpiDrift(OkrCase):
         self.assertTrue(self.kpi.is_drifting)
         self.assertEqual(len(self._drift_activities()), 1)
 
+    def test_lower_is_better_progress(self):
+        """Seed 004's level-1 resolution time, target 4 h, healthy at or below:
+        at 8 h it is half-way and drifting, at 4 h or less it is done."""
+        self.kpi.write(
+            {"healthy_operator": "below", "healthy_value": 4, "target_value": 4}
+        )
+        self.env["res.partner"].create(
+            [{"name": f"DRIFT more {index}"} for index in range(3)]
+        )
+        self.kpi._refresh()
+        self.assertEqual(self.kpi.current_value, 8)
+        self.assertAlmostEqual(self.kpi.progress, 50.0)
+        self.assertTrue(self.kpi.is_drifting)
+        self.env["res.partner"].search([("name", "=like", "DRIFT more%")]).unlink()
+        self.partners[:2].unlink()
+        self.kpi._refresh()
+        self.assertEqual(self.kpi.current_value, 3)
+        self.assertAlmostEqual(self.kpi.progress, 100.0)
+        self.assertFalse(self.kpi.is_drifting)
+        # higher is better: 3 of a target of 4
+        self.kpi.healthy_operator = "above"
+        self.assertAlmostEqual(self.kpi.progress, 75.0)
+        self.kpi.healthy_operator = False
+        self.assertAlmostEqual(self.kpi.progress, 75.0)
+
     @freeze_time("2027-05-15")
     def test_plan_recovery_objective(self):
         today = date(2027, 5, 15)

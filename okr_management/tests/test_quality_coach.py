@@ -34,6 +34,7 @@ class TestQualityCoach(OkrCase):
             result_type="decrease",
             start_value=8,
             target_value=6,
+            indicator="leading",
         )
         self.env["okr.initiative"].create(
             {"name": "Automate follow-ups", "key_result_id": conversion.id}
@@ -83,7 +84,9 @@ class TestQualityCoach(OkrCase):
 
     def test_key_result_count(self):
         objective = self._good_objective()
+        # the leading one goes: the one left leads instead
         objective.key_result_ids[1].unlink()
+        objective.key_result_ids.indicator = "leading"
         self.assertIn("1 key result(s): plan at least 2", self._warnings(objective))
         for index in range(3):
             self._key_result(
@@ -127,6 +130,16 @@ class TestQualityCoach(OkrCase):
         )
         self.assertNotIn("output", self._warnings(objective))
 
+    def test_all_lagging(self):
+        """Seed 003: a leading indicator is what the team moves this week."""
+        objective = self._good_objective()
+        self.assertNotIn("leading indicator", self._warnings(objective))
+        objective.key_result_ids.indicator = "lagging"
+        self.assertIn(
+            "add a leading indicator you can move this week",
+            self._warnings(objective),
+        )
+
     def test_no_initiative(self):
         objective = self._good_objective()
         objective.key_result_ids.initiative_ids.state = "cancelled"
@@ -141,9 +154,15 @@ class TestQualityCoach(OkrCase):
             "Sales +300 % in 90 days moves 300 % from its start",
             self._warnings(objective),
         )
-        # aspirational objectives are meant to stretch
+        # an aspirational objective stretches its bar, not what is possible
         objective.okr_type = "aspirational"
-        self.assertNotIn("moves", self._warnings(objective))
+        self.assertIn("moves 300 % from its start", self._warnings(objective))
+        # seed 002's on-time delivery 40 % -> 80 % is 40 points: realistic
+        on_time = self._good_objective("On time")
+        self._key_result(
+            on_time, "On-time deliveries", start_value=40, target_value=80
+        ).unit = "percent"
+        self.assertNotIn("moves", self._warnings(on_time))
         # a year gives four quarters of room: 160 %
         yearly = self._good_objective("Yearly", period=self.year)
         self._key_result(yearly, "Sales +150 %", start_value=100, target_value=250)

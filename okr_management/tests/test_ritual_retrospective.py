@@ -136,14 +136,38 @@ class TestRetrospective(OkrCase):
                 self.kr_csat: evaluation.FAIL,  # 0.25
             },
         )
+        # committed key results are met at 1.0 or not met (seed 004): on-time
+        # at 0.70 is not met, rework at 1.0 is
         self.assertEqual(
-            (retro.fail_count, retro.commit_count, retro.target_count),
-            (1, 0, 1),
+            (
+                retro.committed_key_result_count,
+                retro.committed_met_count,
+                retro.committed_not_met_count,
+            ),
+            (2, 1, 1),
         )
-        self.assertEqual(retro.stretch_count, 2)
-        # (0.7 + 1.0 + 1.0 + 0.25) / 4 = 0.7375: above the 0.6-0.7 aim
-        self.assertAlmostEqual(retro.average_score, 0.7375)
-        self.assertEqual(retro.aim_status, evaluation.ABOVE_AIM)
+        # the bands and the aim judge the aspirational key results only
+        self.assertEqual(retro.key_result_count, 2)
+        self.assertEqual(
+            (
+                retro.fail_count,
+                retro.commit_count,
+                retro.target_count,
+                retro.stretch_count,
+            ),
+            (1, 0, 0, 1),
+        )
+        # (1.0 + 0.25) / 2 = 0.625: within the 0.6-0.7 aim
+        self.assertAlmostEqual(retro.average_score, 0.625)
+        self.assertEqual(retro.aim_status, evaluation.WITHIN_AIM)
+        # an aspirational objective turned committed leaves the aim
+        self.aspirational.okr_type = "committed"
+        retro.invalidate_recordset()
+        self.assertEqual(
+            (retro.key_result_count, retro.committed_key_result_count), (0, 4)
+        )
+        self.assertFalse(retro.aim_status)
+        self.assertEqual(retro.committed_met_count, 2)
         self.assertEqual((retro.objective_count, retro.achieved_count), (2, 0))
         # the pivot groups by team and band
         groups = self.env["okr.key.result"]._read_group(
@@ -266,7 +290,9 @@ class TestRetrospective(OkrCase):
             "On-time delivery 40 % to 80 %",
             "The supplier delivered late for six weeks.",
             "Stretch (&gt;= 1.0)",
-            "0.74",
+            # the aspirational average, (1.0 + 0.25) / 2
+            "0.62",
+            "Committed key results",
         ):
             self.assertIn(text, html)
         # tests render HTML unless forced: wkhtmltopdf really runs here

@@ -141,11 +141,11 @@ class TestCrmPresets(OkrCrmCase):
             },
         )
 
-    def test_first_response(self):
+    def test_time_to_assign(self):
         """From creation to assignment, in minutes, for the leads created in the
         period (archived and lost ones included)."""
         self._assert_values(
-            self.metric_first_response,
+            self.env.ref("okr_management_crm.okr_metric_crm_time_to_assign"),
             {
                 "ann": (30 + 10 + 20 + 60 + 40) / 5,
                 "bob": (100 + 50 + 70 + 5 + 30 + 10) / 6,
@@ -176,6 +176,7 @@ class TestCrmPresets(OkrCrmCase):
             | self.metric_new_leads
             | self.metric_days_to_close
             | self.metric_first_response
+            | self.env.ref("okr_management_crm.okr_metric_crm_time_to_assign")
             | self.metric_pipeline
         )
         for metric in presets:

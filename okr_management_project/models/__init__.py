@@ -9,3 +9,5 @@ from . import project_task
 from . import project_update
 from . import okr_initiative_moves
 from . import okr_team
+from . import okr_initiative_auto_done
+from . import project_task_initiative_state

@@ -5,3 +5,5 @@ from . import test_project_links
 from . import test_metric_presets
 from . import test_ui_tour
 from . import test_okr_visibility
+from . import test_initiative_auto_done
+from . import test_strategy_flow_work
