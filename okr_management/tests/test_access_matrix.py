@@ -29,6 +29,8 @@ MATRIX = {
     "okr.kpi": ("r", "rcwu", "", "", ""),
     # the facilitator and the owners fill in the retrospective together
     "okr.team": ("r", "rcwu", "", "", ""),
+    # the seeds' operating model is shared reference data, the same for every company
+    "okr.operating.area": ("r", "rcwu", "r", "", ""),
     "okr.retrospective": ("rw", "rcwu", "", "", ""),
     "okr.retrospective.line": ("rw", "rcwu", "", "", ""),
     # wizards: asked of the model
@@ -97,6 +99,9 @@ class TestAccessMatrix(OkrCase):
             ),
             "okr.team": cls.env["okr.team"].create(
                 {"name": "Matrix team", "company_id": cls.company.id}
+            ),
+            "okr.operating.area": cls.env.ref(
+                "okr_management.operating_area_value"
             ),
             "okr.retrospective": retrospective,
             "okr.retrospective.line": cls.env["okr.retrospective.line"].create(
