@@ -36,6 +36,8 @@ class OkrKeyResult(models.Model):
     contributor_ids = fields.One2many(
         "okr.key.result", "parent_key_result_id", string="Contributing Key Results"
     )
+    # a shared key result's progress follows its contributors' progress
+    progress = fields.Float(recursive=True)
     lagging_key_result_id = fields.Many2one(
         "okr.key.result",
         string="Predicts",

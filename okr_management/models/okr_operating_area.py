@@ -47,7 +47,7 @@ class OkrOperatingArea(models.Model):
     )
     # -- coverage of the period in the context (okr_period_id) ------------
     coverage_count = fields.Integer(
-        string="Objectives",
+        string="Objectives Serving It",
         compute="_compute_coverage",
         help="Objectives of the period serving this part (or a part of this area).",
     )

@@ -354,6 +354,8 @@ class TestTrustInput(OkrCase):
                     "metric_id": metric.id,
                     "start_value": 0.0,
                     "target_value": 1e6,
+                    # a metric value is computed with a real owner's rights
+                    "user_id": self.alice.id,
                 }
                 for name in ("Broken", "Fine")
             ]

@@ -9,7 +9,7 @@ class OkrInitiativeTaskWizard(models.TransientModel):
     _description = "Create Tasks for an Initiative"
 
     initiative_id = fields.Many2one("okr.initiative", required=True, ondelete="cascade")
-    company_id = fields.Many2one(related="initiative_id.company_id")
+    company_id = fields.Many2one(related="initiative_id.company_id", compute_sudo=False)
     project_id = fields.Many2one(
         "project.project",
         required=True,
