@@ -30,10 +30,14 @@ class OkrRetrospectiveLine(models.Model):
     company_id = fields.Many2one(
         related="retrospective_id.company_id", store=True, index=True
     )
-    user_id = fields.Many2one(related="objective_id.user_id", string="Owner", compute_sudo=False)
+    user_id = fields.Many2one(
+        related="objective_id.user_id", string="Owner", compute_sudo=False
+    )
     okr_type = fields.Selection(related="objective_id.okr_type", compute_sudo=False)
     level = fields.Selection(related="objective_id.level", compute_sudo=False)
-    key_result_ids = fields.One2many(related="objective_id.key_result_ids", compute_sudo=False)
+    key_result_ids = fields.One2many(
+        related="objective_id.key_result_ids", compute_sudo=False
+    )
     score = fields.Float(
         readonly=True, aggregator="avg", help="The score frozen at the close."
     )

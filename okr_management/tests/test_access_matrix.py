@@ -100,9 +100,7 @@ class TestAccessMatrix(OkrCase):
             "okr.team": cls.env["okr.team"].create(
                 {"name": "Matrix team", "company_id": cls.company.id}
             ),
-            "okr.operating.area": cls.env.ref(
-                "okr_management.operating_area_value"
-            ),
+            "okr.operating.area": cls.env.ref("okr_management.operating_area_value"),
             "okr.retrospective": retrospective,
             "okr.retrospective.line": cls.env["okr.retrospective.line"].create(
                 {"retrospective_id": retrospective.id, "objective_id": objective.id}

@@ -47,10 +47,10 @@ class TestWizardRelatedRights(OkrCase):
         self.assertEqual((own.start_value, own.target_value), (8.0, 4.0))
         foreign = lines.new({"key_result_id": self.far_key_result.id})
         with self.assertRaises(AccessError):
-            foreign.target_value  # noqa: B018 - the read is what is tested
+            _value = foreign.target_value
 
     def test_unsaved_change_wizard_does_not_read_foreign_state(self):
         wizards = self.env["okr.key.result.change"].with_user(self.reader)
         foreign = wizards.new({"key_result_id": self.far_key_result.id})
         with self.assertRaises(AccessError):
-            foreign.objective_state  # noqa: B018 - the read is what is tested
+            _state = foreign.objective_state

@@ -14,13 +14,19 @@ class OkrCheckInWeeklyLine(models.TransientModel):
     sequence = fields.Integer()
     key_result_id = fields.Many2one("okr.key.result", required=True, ondelete="cascade")
     key_result_name = fields.Char(related="key_result_id.name", compute_sudo=False)
-    objective_id = fields.Many2one(related="key_result_id.objective_id", compute_sudo=False)
+    objective_id = fields.Many2one(
+        related="key_result_id.objective_id", compute_sudo=False
+    )
     source = fields.Selection(related="key_result_id.source", compute_sudo=False)
     unit = fields.Selection(related="key_result_id.unit", compute_sudo=False)
     start_value = fields.Float(related="key_result_id.start_value", compute_sudo=False)
-    target_value = fields.Float(related="key_result_id.target_value", compute_sudo=False)
+    target_value = fields.Float(
+        related="key_result_id.target_value", compute_sudo=False
+    )
     health = fields.Selection(related="key_result_id.health", compute_sudo=False)
-    last_check_in_date = fields.Date(related="key_result_id.last_check_in_date", compute_sudo=False)
+    last_check_in_date = fields.Date(
+        related="key_result_id.last_check_in_date", compute_sudo=False
+    )
     previous_value = fields.Float(string="Last Value")
     value = fields.Float(string="New Value")
     previous_confidence = fields.Integer(string="Last Confidence")

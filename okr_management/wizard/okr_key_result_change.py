@@ -14,7 +14,9 @@ class OkrKeyResultChange(models.TransientModel):
     _description = "OKR Key Result Change"
 
     key_result_id = fields.Many2one("okr.key.result", required=True)
-    objective_state = fields.Selection(related="key_result_id.objective_id.state", compute_sudo=False)
+    objective_state = fields.Selection(
+        related="key_result_id.objective_id.state", compute_sudo=False
+    )
     start_value = fields.Float(
         string="Start", compute="_compute_values", store=True, readonly=False
     )

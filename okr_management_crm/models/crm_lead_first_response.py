@@ -8,7 +8,7 @@ class CrmLead(models.Model):
     minutes"): the first message, note or done activity (a call) a salesperson
     logs on it, kept by the chatter."""
 
-    _inherit = "crm.lead"
+    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
 
     okr_first_response_date = fields.Datetime(
         string="First Response",
