@@ -63,10 +63,17 @@ class OkrObjective(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            # a default_* key of the context is a value the caller chose too
+            defaults = {
+                key[len("default_") :]: value
+                for key, value in self.env.context.items()
+                if key.startswith("default_")
+                and key[len("default_") :] in OBJECTIVE_PROTECTED
+            }
             for vals in vals_list:
                 changed = {
                     fname: value
-                    for fname, value in vals.items()
+                    for fname, value in {**defaults, **vals}.items()
                     if fname in OBJECTIVE_PROTECTED
                     and value != OBJECTIVE_CREATE_DEFAULTS.get(fname, False)
                 }

@@ -21,6 +21,7 @@ from . import test_coach_rules
 from . import test_okr_alignment
 from . import test_trust_input
 from . import test_wizard_related_rights
+from . import test_protected_defaults
 from . import test_access_matrix
 from . import test_input_properties
 from . import test_okr_team
