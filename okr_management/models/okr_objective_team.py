@@ -11,7 +11,7 @@ class OkrObjective(models.Model):
     optional for individual ones, where it defaults to the owner's team.
     """
 
-    _inherit = "okr.objective"
+    _inherit = "okr.objective"  # pylint: disable=consider-merging-classes-inherited
 
     # a new objective (the board's quick create) lands in the current quarter
     period_id = fields.Many2one(

@@ -9,7 +9,7 @@ from .okr_selections import WEEKDAY_SELECTION
 
 
 class ResCompany(models.Model):
-    _inherit = "res.company"
+    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
 
     okr_on_track_threshold = fields.Float(
         string="On Track From (% of Pace)",

@@ -6,7 +6,7 @@ NO_STATUS = {"is_lost": False, "is_won": False}
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
 
     # OKR data: only OKR users see the link (a salesperson without OKR access keeps
     # the CRM screens as they were and never reads an initiative).

@@ -9,7 +9,7 @@ DURATION_UNITS = {"day": "days", "hour": "hours", "minute": "number"}
 
 
 class OkrKeyResult(models.Model):
-    _inherit = "okr.key.result"
+    _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
 
     # A shortcut on the form: the sales metrics as one-click buttons. Choosing one
     # fills source, metric, unit, direction and scope (onchange) and stays in step

@@ -26,7 +26,7 @@ class OkrTeam(models.Model):
 
 
 class OkrKeyResult(models.Model):
-    _inherit = "okr.key.result"
+    _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
 
     crm_presets_fit = fields.Boolean(
         compute="_compute_crm_presets_fit",

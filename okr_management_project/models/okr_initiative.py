@@ -9,7 +9,7 @@ TASK_CANCELED = "1_canceled"
 
 
 class OkrInitiative(models.Model):
-    _inherit = "okr.initiative"
+    _inherit = "okr.initiative"  # pylint: disable=consider-merging-classes-inherited
 
     project_id = fields.Many2one(
         "project.project",

@@ -8,7 +8,7 @@ PROJECT_USER_GROUP = "project.group_project_user"
 
 
 class OkrObjective(models.Model):
-    _inherit = "okr.objective"
+    _inherit = "okr.objective"  # pylint: disable=consider-merging-classes-inherited
 
     task_count = fields.Integer(
         string="Tasks",

@@ -12,7 +12,7 @@ REWORK_TAG = "okr_management_project.project_tag_rework"
 
 
 class ProjectTask(models.Model):
-    _inherit = "project.task"
+    _inherit = "project.task"  # pylint: disable=consider-merging-classes-inherited
 
     # All OKR fields are for internal users: portal users (project sharing)
     # never read them, and Odoo strips them from the views those users load.
