@@ -155,12 +155,15 @@ class OkrKpi(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         kpis = super().create(vals_list)
+        # safe: the create above checked the user's rights on these KPIs; the
+        # value is computed with each responsible's rights, not the system's
         kpis.sudo()._refresh()
         return kpis
 
     def write(self, vals):
         res = super().write(vals)
         if {"metric_id", "date_start", "user_id", "company_id"} & set(vals):
+            # safe: the write above checked the user's rights on these KPIs
             self.sudo()._refresh()
         return res
 

@@ -92,6 +92,9 @@ class OkrKeyResult(models.Model):
         """The open metric key results whose value ``leads`` can change: the
         metric measures their model, the window holds one of their dates and
         the scope (owner, team, company) holds them."""
+        # safe: called after the salesperson's own write of ``leads`` (won or
+        # lost); the key results found are refreshed with their owners'
+        # rights, and nothing of them is returned to the salesperson
         key_results = self.sudo().search(
             [
                 ("source", "=", "metric"),

@@ -12,10 +12,12 @@ class ProjectTask(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tasks = super().create(vals_list)
+        # sudo reads only the link: a project user may not be an OKR user
         tasks._okr_sync_initiatives(tasks.sudo().okr_initiative_id)
         return tasks
 
     def write(self, vals):
+        # sudo reads only the link (see create); the write itself is checked
         before = self.sudo().okr_initiative_id if STATE_FIELDS & set(vals) else None
         result = super().write(vals)
         if before is not None:
