@@ -69,36 +69,35 @@ class OkrKeyResult(models.Model):
 
     def _check_metric_binding_others(self):
         """Only a manager rebinds someone else's metric key result."""
-        if _is_metric_manager(self.env):
-            return
-        others = self.filtered(
-            lambda kr: kr.source == "metric" and kr.user_id != self.env.user
-        )
-        if others:
-            raise AccessError(
-                self.env._(
-                    "Only an OKR manager may change the metric, scope, team or "
-                    "owner of someone else's metric key result (%(name)s).",
-                    name=others[0].display_name,
-                )
+        self._refuse_others_metric_key_results(
+            lambda name: self.env._(
+                "Only an OKR manager may change the metric, scope, team or "
+                "owner of someone else's metric key result (%(name)s).",
+                name=name,
             )
+        )
 
     def _check_metric_binding_owner(self):
         """A plain user's metric key results are their own."""
+        self._refuse_others_metric_key_results(
+            lambda name: self.env._(
+                "A key result measured by a metric is computed with its "
+                "owner's rights: you may only name yourself as its owner "
+                "(%(name)s). Ask an OKR manager to name someone else.",
+                name=name,
+            )
+        )
+
+    def _refuse_others_metric_key_results(self, message):
+        """AccessError with ``message(name)`` when a plain user holds a metric
+        key result owned by someone else (before a rebinding, or after it)."""
         if _is_metric_manager(self.env):
             return
         others = self.filtered(
             lambda kr: kr.source == "metric" and kr.user_id != self.env.user
         )
         if others:
-            raise AccessError(
-                self.env._(
-                    "A key result measured by a metric is computed with its "
-                    "owner's rights: you may only name yourself as its owner "
-                    "(%(name)s). Ask an OKR manager to name someone else.",
-                    name=others[0].display_name,
-                )
-            )
+            raise AccessError(message(others[0].display_name))
 
 
 class OkrMetric(models.Model):
