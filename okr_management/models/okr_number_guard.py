@@ -17,34 +17,46 @@ from ..engine.progress import MAX_ABS, is_sane_number
 MAX_INT = 2**31 - 1
 
 
+def okr_number_error(env, field, value, record=None):
+    """The ValidationError for a float that is NaN, infinite or beyond
+    ±``MAX_ABS``; it names the record when the check runs after the write."""
+    bounds = {
+        "field": field._description_string(env),
+        "low": f"{-MAX_ABS:g}",
+        "high": f"{MAX_ABS:g}",
+        "value": value,
+    }
+    if record is None:
+        return ValidationError(
+            env._(
+                "%(field)s must be a number between %(low)s and %(high)s "
+                "(not %(value)s).",
+                **bounds,
+            )
+        )
+    return ValidationError(
+        env._(
+            "%(field)s of %(record)s must be a number between "
+            "%(low)s and %(high)s (not %(value)s).",
+            record=record.display_name or record._description,
+            **bounds,
+        )
+    )
+
+
 def okr_check_numbers(records, field_names):
     """Raise a ValidationError when a float of ``records`` in ``field_names``
     is NaN, infinite or beyond ±``MAX_ABS``."""
-    names = [
-        name
+    fields_to_check = [
+        records._fields[name]
         for name in field_names
         if name in records._fields and records._fields[name].type == "float"
     ]
-    if not names:
-        return
-    for record in records:
-        for name in names:
-            value = record[name]
-            if value is False or value is None:
-                continue
-            if not is_sane_number(value):
-                field = records._fields[name]
-                raise ValidationError(
-                    records.env._(
-                        "%(field)s of %(record)s must be a number between "
-                        "%(low)s and %(high)s (not %(value)s).",
-                        field=field._description_string(records.env),
-                        record=record.display_name or records._description,
-                        low=f"{-MAX_ABS:g}",
-                        high=f"{MAX_ABS:g}",
-                        value=value,
-                    )
-                )
+    for record in records if fields_to_check else ():
+        for field in fields_to_check:
+            value = record[field.name]
+            if value not in (False, None) and not is_sane_number(value):
+                raise okr_number_error(records.env, field, value, record)
 
 
 class OkrNumberGuardMixin(models.AbstractModel):
@@ -82,16 +94,7 @@ class OkrNumberGuardMixin(models.AbstractModel):
             except (TypeError, ValueError):
                 continue  # Odoo's own conversion refuses it
             if not is_sane_number(number):
-                raise ValidationError(
-                    self.env._(
-                        "%(field)s must be a number between %(low)s and %(high)s "
-                        "(not %(value)s).",
-                        field=field._description_string(self.env),
-                        low=f"{-MAX_ABS:g}",
-                        high=f"{MAX_ABS:g}",
-                        value=value,
-                    )
-                )
+                raise okr_number_error(self.env, field, value)
 
     def _okr_check_integer(self, field, value):
         # PostgreSQL's integer: a bigger one is a database error, not an answer
