@@ -29,6 +29,7 @@ class OkrKeyResult(models.Model):
         "mail.activity.mixin",
         "okr.scoring.mixin",
         "okr.carry.over.mixin",
+        "okr.company.source.mixin",
     ]
     _order = "sequence, id"
     _check_company_auto = True
@@ -140,13 +141,6 @@ class OkrKeyResult(models.Model):
                         value=key_result.target_value,
                     )
                 )
-
-    def _check_company_domain(self, companies):
-        # An initiative or a check-in takes its company from its key result:
-        # before one is chosen, any key result of the allowed companies may be.
-        if not companies:
-            return Domain.TRUE
-        return super()._check_company_domain(companies)
 
     # ------------------------------------------------------------------
     # Computes

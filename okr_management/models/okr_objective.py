@@ -27,6 +27,7 @@ class OkrObjective(models.Model):
         "mail.activity.mixin",
         "okr.scoring.mixin",
         "okr.carry.over.mixin",
+        "okr.company.source.mixin",
     ]
     _order = "sequence, id"
     _parent_name = "parent_id"
@@ -173,13 +174,6 @@ class OkrObjective(models.Model):
             raise ValidationError(
                 self.env._("An objective cannot be aligned to itself or its children.")
             )
-
-    def _check_company_domain(self, companies):
-        # A key result takes its company from its objective: before one is
-        # chosen, any objective of the allowed companies may be.
-        if not companies:
-            return Domain.TRUE
-        return super()._check_company_domain(companies)
 
     # ------------------------------------------------------------------
     # Computes: one prefetch of the key results for the whole recordset

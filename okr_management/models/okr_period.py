@@ -11,6 +11,7 @@ from .okr_selections import PERIOD_STATE_SELECTION, PERIOD_TYPE_SELECTION
 class OkrPeriod(models.Model):
     _name = "okr.period"
     _description = "OKR Period"
+    _inherit = ["okr.company.source.mixin"]
     _order = "date_start desc, period_type desc, id desc"
     _parent_name = "parent_id"
     _parent_store = True
@@ -114,13 +115,6 @@ class OkrPeriod(models.Model):
         chain = {int(pid) for pid in (parent.parent_path or "").split("/") if pid}
         if (chain | {parent.id}) & set(self.ids):
             raise ValidationError(self.env._("A period cannot contain itself."))
-
-    def _check_company_domain(self, companies):
-        # An objective takes its company from its period: before one is chosen,
-        # any period of the allowed companies may be.
-        if not companies:
-            return Domain.TRUE
-        return super()._check_company_domain(companies)
 
     def write(self, vals):
         if vals.get("parent_id"):
