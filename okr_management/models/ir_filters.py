@@ -27,7 +27,11 @@ class IrFilters(models.Model):
 
     @api.model
     def get_filters(
-        self, model, action_id=None, embedded_action_id=None, embedded_parent_res_id=None
+        self,
+        model,
+        action_id=None,
+        embedded_action_id=None,
+        embedded_parent_res_id=None,
     ):
         filters = super().get_filters(
             model, action_id, embedded_action_id, embedded_parent_res_id
@@ -35,7 +39,7 @@ class IrFilters(models.Model):
         if model != "okr.objective" or not filters:
             return filters
         # the language the favourites are read in (the user's, as super() does)
-        user_env = self.with_context(self.env["res.users"].context_get())
+        user_env = self.with_context(lang=self.env["res.users"].context_get()["lang"])
         names = {}
         for xmlid, name in user_env._okr_board_switch_names().items():
             record = self.env.ref(xmlid, raise_if_not_found=False)

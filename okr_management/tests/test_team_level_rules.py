@@ -52,7 +52,11 @@ class TestTeamLevelRules(OkrTeamCase):
     def test_the_refusal_names_the_objective(self):
         with self.assertRaises(ValidationError) as refusal:
             self.env["okr.objective"].create(
-                {"name": "Nobody's", "period_id": self.q1.id, "user_id": self.manager.id}
+                {
+                    "name": "Nobody's",
+                    "period_id": self.q1.id,
+                    "user_id": self.manager.id,
+                }
             )
         self.assertIn("Nobody's", str(refusal.exception))
         self.assertIn("team", str(refusal.exception))
@@ -82,7 +86,9 @@ class TestEmptyTeamHead(OkrTeamCase):
         self._objective("Plan only", team_id=self.north.id)
         board = [("period_id", "=", self.q1.id)]
         teams = [False, self.sales.id, self.north.id, self.it.id]
-        stats = self.env["okr.team"].with_user(self.member).get_board_stats(board, teams)
+        stats = (
+            self.env["okr.team"].with_user(self.member).get_board_stats(board, teams)
+        )
         for empty in (False, self.north.id, self.it.id):
             values = stats[empty or 0]
             self.assertEqual(values["total"], 0)
@@ -121,7 +127,9 @@ class TestHierarchyByTeam(OkrTeamCase):
         north_okr = self._objective(
             "Win the north", team_id=self.north.id, parent_id=sales_okr.id
         )
-        it_okr = self._objective("Stable systems", team_id=self.it.id, parent_id=grow.id)
+        it_okr = self._objective(
+            "Stable systems", team_id=self.it.id, parent_id=grow.id
+        )
         planned = grow | sales_okr | north_okr | it_okr
         # the search view's team field, as typed in the search box
         field = self._search_view().xpath("//field[@name='team_id']")[0]

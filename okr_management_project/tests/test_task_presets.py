@@ -1,5 +1,8 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import Form, tagged
 
 from .common import OkrProjectCase
@@ -59,6 +62,18 @@ class TestTaskPresets(OkrProjectCase):
 
     def test_one_click_fills_the_metric(self):
         self.okr_team.project_ids = self.project
+        # done in time in the team's project; late in a project of no team
+        now = fields.Datetime.now()
+        in_time = self._tasks(1, date_deadline=now + timedelta(days=1))
+        other = self.env["project.project"].create({"name": "Not the team's"})
+        late = self.env["project.task"].create(
+            {
+                "name": "Late elsewhere",
+                "project_id": other.id,
+                "date_deadline": now - timedelta(days=1),
+            }
+        )
+        (in_time | late).write({"state": "1_done"})
         with Form(self._fresh()) as form:
             form.task_metric_preset_id = self.on_time
             self.assertEqual(form.source, "metric")
@@ -69,7 +84,10 @@ class TestTaskPresets(OkrProjectCase):
             self.assertEqual(form.metric_scope, "team")
         key_result = form.record
         self.assertEqual(key_result.metric_id, self.on_time)
+        key_result.action_refresh_metric()
         self.assertFalse(key_result.metric_error)
+        # the team's project only: its one task, in time
+        self.assertAlmostEqual(key_result.current_value, 100.0)
         # less rework and shorter cycles are better; without projects, the
         # company's tasks
         self.okr_team.project_ids = False
