@@ -129,6 +129,13 @@ try:
     owners = env["res.users"].create(
         [{"name": f"Board owner {i}", "login": f"bench_board_{i}"} for i in range(20)]
     )
+    # the owners in four teams: each objective lands in its owner's team
+    env["okr.team"].create(
+        [
+            {"name": f"Bench team {t}", "member_ids": [(6, 0, owners[t::4].ids)]}
+            for t in range(4)
+        ]
+    )
     viewer = env["res.users"].create(
         {
             "name": "Board viewer",

@@ -51,8 +51,9 @@
         "views/okr_key_result_link_views.xml",
     ],
     "demo": [
-        "demo/okr_demo.xml",
         "demo/okr_team_demo.xml",
+        "demo/okr_demo.xml",
+        "demo/okr_team_demo_people.xml",
         "demo/okr_method_demo.xml",
     ],
     "assets": {

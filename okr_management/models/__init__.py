@@ -3,6 +3,7 @@ from . import okr_scoring_mixin
 from . import okr_carry_over_mixin
 from . import okr_company_source_mixin
 from . import res_company
+from . import ir_filters
 from . import res_config_settings
 from . import okr_period
 from . import okr_objective

@@ -1,14 +1,16 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 
 class OkrObjective(models.Model):
     """The team an objective belongs to, and "my team's" objectives.
 
-    Required for team objectives (in the form), empty for company ones and
-    optional for individual ones, where it defaults to the owner's team.
+    Required for team objectives, empty for company ones (both checked on the
+    server, not only in the form) and optional for individual ones, where it
+    defaults to the owner's team. A copy (a carry-over) keeps its team.
     """
 
     _inherit = "okr.objective"  # pylint: disable=consider-merging-classes-inherited
@@ -23,6 +25,7 @@ class OkrObjective(models.Model):
         tracking=True,
         ondelete="restrict",
         check_company=True,
+        copy=True,
         compute="_compute_team_id",
         store=True,
         readonly=False,
@@ -43,6 +46,27 @@ class OkrObjective(models.Model):
                 objective.team_id = False
             elif not objective.team_id and objective.user_id:
                 objective.team_id = objective._owner_team()
+
+    @api.constrains("level", "team_id")
+    def _check_team_level(self):
+        without_team = self.filtered(lambda o: o.level == "team" and not o.team_id)
+        if without_team:
+            raise ValidationError(
+                self.env._(
+                    "A team objective needs its team: choose the team of "
+                    "%(objectives)s, or make it a company or individual objective.",
+                    objectives=", ".join(without_team.mapped("display_name")),
+                )
+            )
+        company_with_team = self.filtered(lambda o: o.level == "company" and o.team_id)
+        if company_with_team:
+            raise ValidationError(
+                self.env._(
+                    "A company objective belongs to no team: clear the team of "
+                    "%(objectives)s, or make it a team objective.",
+                    objectives=", ".join(company_with_team.mapped("display_name")),
+                )
+            )
 
     def _owner_team(self):
         """The owner's team: one they lead first, then one they belong to."""

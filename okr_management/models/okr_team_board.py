@@ -38,8 +38,23 @@ class OkrTeam(models.Model):
                 "checked": sum(1 for day in dates if day and day >= week_start),
                 "progress": progress or 0.0,
                 "pace": pace or 0.0,
+                "health": self._board_health(count, progress or 0.0, pace or 0.0),
             }
         return stats
+
+    @api.model
+    def _board_health(self, total, progress, pace):
+        """The colour of a column head: ``"none"`` without key results (nothing
+        is on track or late), else off track under 70 % of the pace, at risk
+        under the pace, on track from it (the rounded percentages shown)."""
+        if not total:
+            return "none"
+        progress, pace = round(progress), round(pace)
+        if progress < pace * 0.7:
+            return "off_track"
+        if progress < pace:
+            return "at_risk"
+        return "on_track"
 
     @api.model
     def get_board_stats(self, objective_domain, team_ids):
@@ -54,6 +69,7 @@ class OkrTeam(models.Model):
                 "checked": 0,
                 "progress": 0.0,
                 "pace": 0.0,
+                "health": "none",
             }
             result[team_id or 0] = dict(values, can_nudge=team_id in mine.ids)
         return result

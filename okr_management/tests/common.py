@@ -65,9 +65,28 @@ class OkrCase(TransactionCase):
     @classmethod
     def _objective(cls, name="Objective", period=None, env=None, **values):
         env = env or cls.env
-        return env["okr.objective"].create(
-            {"name": name, "period_id": (period or cls.q1).id, **values}
-        )
+        values = {"name": name, "period_id": (period or cls.q1).id, **values}
+        return env["okr.objective"].create(cls._with_team(env, values))
+
+    @classmethod
+    def _with_team(cls, env, values):
+        """``values`` of a team objective (the default level) that has no team,
+        neither given nor its owner's: in the company's "General" team, as a
+        team objective needs one."""
+        if values.get("level", "team") != "team" or values.get("team_id"):
+            return values
+        if env["okr.objective"].new(values).team_id:
+            return values
+        period = cls.env["okr.period"].browse(values["period_id"])
+        return {**values, "team_id": cls._general_team(period.company_id).id}
+
+    @classmethod
+    def _general_team(cls, company=None):
+        """The company's "General" team, made on first use."""
+        company = company or cls.company
+        return cls.env["okr.team"].search(
+            [("name", "=", "General"), ("company_id", "=", company.id)], limit=1
+        ) or cls.env["okr.team"].create({"name": "General", "company_id": company.id})
 
     @classmethod
     def _key_result(cls, objective, name="Key result", env=None, **values):

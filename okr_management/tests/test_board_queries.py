@@ -81,6 +81,10 @@ class TestBoardQueries(TransactionCase):
         users = cls.env["res.users"].create(
             [{"name": f"Owner {i}", "login": f"okr_board_owner_{i}"} for i in range(5)]
         )
+        # the owners' team: each objective lands in it (a team objective needs one)
+        cls.env["okr.team"].create(
+            {"name": "Board team", "member_ids": [(6, 0, users.ids)]}
+        )
         # The board is opened by a plain OKR user: record rules apply.
         cls.okr_user = cls.env["res.users"].create(
             {

@@ -52,6 +52,7 @@ class MetricKeyResultCase(TransactionCase):
                 "name": "Grow the partner base",
                 "period_id": cls.period.id,
                 "user_id": cls.ann.id,
+                "level": "individual",
             }
         )
         cls.team = cls.env["res.partner"].create(

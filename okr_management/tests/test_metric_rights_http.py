@@ -54,12 +54,14 @@ class MetricRightsHttpCase(HttpCase):
                     "period_id": periods[0].id,
                     "user_id": cls.alice.id,
                     "company_id": cls.company_a.id,
+                    "level": "individual",
                 },
                 {
                     "name": "MH B",
                     "period_id": periods[1].id,
                     "user_id": cls.eve.id,
                     "company_id": cls.company_b.id,
+                    "level": "individual",
                 },
             ]
         )

@@ -64,6 +64,7 @@ class MetricOwnerCase(TransactionCase):
                 "name": "Ann's objective",
                 "period_id": cls.period.id,
                 "user_id": cls.ann.id,
+                "level": "individual",
             }
         )
         Fields = cls.env["ir.model.fields"]
@@ -177,7 +178,12 @@ class MetricOwnerCase(TransactionCase):
         # ann reads them (same company) but may not write them
         key_result.with_user(self.ann).check_access("read")
         other_objective = self.env["okr.objective"].create(
-            {"name": "Bob's", "period_id": self.period.id, "user_id": self.bob.id}
+            {
+                "name": "Bob's",
+                "period_id": self.period.id,
+                "user_id": self.bob.id,
+                "level": "individual",
+            }
         )
         key_result.objective_id = other_objective
         with self.assertRaises(AccessError):

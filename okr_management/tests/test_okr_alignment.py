@@ -59,7 +59,7 @@ class TestOkrAlignment(OkrCase):
             self._stored("evaluation_team_id", key_results),
             {kr_b: team_a, kr_c: person_c, kr_d: person_d},
         )
-        person_c.level = "team"
+        person_c.write({"level": "team", "team_id": self._general_team().id})
         self.assertEqual(
             self._stored("evaluation_team_id", key_results),
             {kr_b: team_a, kr_c: person_c, kr_d: person_c},

@@ -265,7 +265,10 @@ class TestOkrRollup(OkrCase):
         """Queries to move every key result of ``count`` objectives at once."""
         env = self.env(context=dict(self.env.context, tracking_disable=True))
         objectives = env["okr.objective"].create(
-            [{"name": f"O{i}", "period_id": self.q1.id} for i in range(count)]
+            [
+                self._with_team(env, {"name": f"O{i}", "period_id": self.q1.id})
+                for i in range(count)
+            ]
         )
         key_results = env["okr.key.result"].create(
             [

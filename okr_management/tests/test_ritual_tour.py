@@ -19,6 +19,7 @@ class TestRitualWeeklyCheckInTour(OkrPhoneTourCase):
                 "name": "Delight our customers",
                 "period_id": cls.period.id,
                 "user_id": admin.id,
+                "level": "individual",
             }
         )
         key_results = cls.env["okr.key.result"].create(

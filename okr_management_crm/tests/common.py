@@ -60,12 +60,17 @@ class OkrCrmCase(TransactionCase):
                 "state": "open",
             }
         )
+        # a team objective needs its team: one without sales teams linked
+        cls.okr_team = cls.env["okr.team"].create(
+            {"name": "CRM test team", "leader_id": cls.manager.id}
+        )
         cls.objective = cls.env["okr.objective"].create(
             {
                 "name": "Sell more",
                 "period_id": cls.period.id,
                 "user_id": cls.manager.id,
                 "level": "team",
+                "team_id": cls.okr_team.id,
                 "state": "active",
             }
         )

@@ -92,7 +92,12 @@ class TestCrmAccess(OkrCrmCase):
             }
         )
         objective_b = self.env["okr.objective"].create(
-            {"name": "B sells", "period_id": period_b.id, "state": "active"}
+            {
+                "name": "B sells",
+                "period_id": period_b.id,
+                "level": "individual",
+                "state": "active",
+            }
         )
         kr_a = self._key_result(self.metric_won_revenue, "owner", owner=self.ann)
         kr_b = self._key_result(

@@ -72,7 +72,13 @@ class TestCrmRefresh(OkrCrmCase):
             {
                 "name": "Past revenue",
                 "objective_id": self.env["okr.objective"]
-                .create({"name": "Past", "period_id": past_period.id})
+                .create(
+                    {
+                        "name": "Past",
+                        "period_id": past_period.id,
+                        "team_id": self.okr_team.id,
+                    }
+                )
                 .id,
                 "user_id": self.ann.id,
                 "start_value": 0,

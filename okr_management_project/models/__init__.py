@@ -11,3 +11,4 @@ from . import okr_initiative_moves
 from . import okr_team
 from . import okr_initiative_auto_done
 from . import project_task_initiative_state
+from . import okr_key_result_presets

@@ -7,3 +7,4 @@ from . import test_ui_tour
 from . import test_okr_visibility
 from . import test_initiative_auto_done
 from . import test_strategy_flow_work
+from . import test_task_presets

@@ -38,11 +38,16 @@ class OkrProjectCase(TransactionCase):
                 "state": "open",
             }
         )
+        # a team objective needs its team: the owner's, without projects linked
+        cls.okr_team = cls.env["okr.team"].create(
+            {"name": "Delivery", "leader_id": cls.okr_project_user.id}
+        )
         cls.objective = cls.env["okr.objective"].create(
             {
                 "name": "Deliver on the promised date",
                 "period_id": cls.period.id,
                 "user_id": cls.okr_project_user.id,
+                "team_id": cls.okr_team.id,
             }
         )
         cls.key_result = cls.env["okr.key.result"].create(

@@ -14,7 +14,11 @@ class TestProjectLinks(OkrProjectCase):
         # Served through a task, and through the initiative's own project.
         self._tasks(1)
         second_objective = self.env["okr.objective"].create(
-            {"name": "Second objective", "period_id": self.period.id}
+            {
+                "name": "Second objective",
+                "period_id": self.period.id,
+                "team_id": self.okr_team.id,
+            }
         )
         second_kr = self.env["okr.key.result"].create(
             {

@@ -40,6 +40,7 @@ class TestOkrProjectTour(HttpCase):
                 "name": "Deliver on the promised date",
                 "period_id": period.id,
                 "company_id": company.id,
+                "level": "individual",
                 "state": "active",
             }
         )

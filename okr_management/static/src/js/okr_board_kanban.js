@@ -72,15 +72,14 @@ export class OkrBoardKanbanHeader extends KanbanHeader {
         if (!values) {
             return null;
         }
-        const progress = Math.round(values.progress);
-        const pace = Math.round(values.pace);
-        let health = "on_track";
-        if (values.total && progress < pace * 0.7) {
-            health = "off_track";
-        } else if (values.total && progress < pace) {
-            health = "at_risk";
-        }
-        return {...values, progress, pace, health};
+        // the health comes from the server (_board_health): "none" for a
+        // column without key results, which shows no colour and no 0 % / 0 %
+        return {
+            ...values,
+            progress: Math.round(values.progress),
+            pace: Math.round(values.pace),
+            empty: values.health === "none",
+        };
     }
 
     async openWeekStatus() {
