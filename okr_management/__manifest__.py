@@ -56,6 +56,7 @@
         "demo/okr_demo.xml",
         "demo/okr_team_demo.xml",
         "demo/okr_method_demo.xml",
+        "demo/okr_monthly_review_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -18,8 +18,6 @@ class MailActivity(models.Model):
             .sudo()
             .search([("activity_id", "in", self.ids), ("done", "=", False)])
         )
-        result = super()._action_done(
-            feedback=feedback, attachment_ids=attachment_ids
-        )
+        result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         decisions.write({"done": True})
         return result

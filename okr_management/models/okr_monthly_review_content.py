@@ -87,7 +87,9 @@ class OkrMonthlyReview(models.Model):
     # -- the data, shared by the form and the PDF ------------------------------------
     def _okr_review_data(self):
         self.ensure_one()
-        return self._okr_month_data(self._okr_objectives(), self.date_from, self.date_to)
+        return self._okr_month_data(
+            self._okr_objectives(), self.date_from, self.date_to
+        )
 
     @api.model
     def _okr_tree_order(self, objectives):

@@ -43,14 +43,11 @@ class OkrMonthlyReviewDecision(models.Model):
     date_deadline = fields.Date(string="Deadline")
     key_result_id = fields.Many2one(
         "okr.key.result",
-        string="Key Result",
         check_company=True,
         help="The key result the decision is about: its activity goes there.",
     )
     done = fields.Boolean()
-    activity_id = fields.Many2one(
-        "mail.activity", string="Activity", readonly=True, ondelete="set null"
-    )
+    activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
 
     @api.constrains("key_result_id", "review_id")
     def _check_key_result_in_review(self):
@@ -87,9 +84,9 @@ class OkrMonthlyReviewDecision(models.Model):
             "summary": self.name,
             "note": self.env._(
                 "%(kind)s of the monthly review %(review)s",
-                kind=dict(
-                    self._fields["kind"]._description_selection(self.env)
-                ).get(self.kind),
+                kind=dict(self._fields["kind"]._description_selection(self.env)).get(
+                    self.kind
+                ),
                 review=self.review_id.name,
             ),
         }
@@ -111,7 +108,10 @@ class OkrMonthlyReviewDecision(models.Model):
                 .sudo()
                 .create(
                     [
-                        {**d._okr_activity_values(), "activity_type_id": activity_type.id}
+                        {
+                            **d._okr_activity_values(),
+                            "activity_type_id": activity_type.id,
+                        }
                         for d in to_create
                     ]
                 )

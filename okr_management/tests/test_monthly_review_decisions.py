@@ -47,7 +47,9 @@ class TestMonthlyReviewDecisions(OkrMonthlyReviewCase):
         self.assertFalse(no_owner.activity_id)
         self.assertEqual(len(self._activities(decisions)), 2)
         activity = on_kr.activity_id
-        self.assertEqual((activity.res_model, activity.res_id), ("okr.key.result", self.nps.id))
+        self.assertEqual(
+            (activity.res_model, activity.res_id), ("okr.key.result", self.nps.id)
+        )
         self.assertEqual(activity.user_id, self.alice)
         self.assertEqual(activity.date_deadline, date(2026, 3, 20))
         self.assertEqual(activity.activity_type_id, todo)
@@ -59,12 +61,16 @@ class TestMonthlyReviewDecisions(OkrMonthlyReviewCase):
         # editing the owner and the date moves the same activity
         on_kr.write({"user_id": self.bob.id, "date_deadline": date(2026, 3, 27)})
         self.assertEqual(on_kr.activity_id, activity)
-        self.assertEqual((activity.user_id, activity.date_deadline), (self.bob, date(2026, 3, 27)))
+        self.assertEqual(
+            (activity.user_id, activity.date_deadline), (self.bob, date(2026, 3, 27))
+        )
         on_kr.key_result_id = False
         self.assertEqual(on_kr.activity_id, activity)
         self.assertEqual(activity.res_model, "okr.monthly.review")
         self.assertEqual(
-            self.env["mail.activity"].search_count([("summary", "=", "Call every detractor")]),
+            self.env["mail.activity"].search_count(
+                [("summary", "=", "Call every detractor")]
+            ),
             1,
         )
         # an owner and a date given later: one activity, then
@@ -109,7 +115,9 @@ class TestMonthlyReviewDecisions(OkrMonthlyReviewCase):
             {(a.res_id, a.user_id) for a in activities},
             {(r.id, r.team_id.leader_id) for r in march},
         )
-        self.assertEqual(set(activities.mapped("summary")), {"Prepare the monthly review"})
+        self.assertEqual(
+            set(activities.mapped("summary")), {"Prepare the monthly review"}
+        )
         self.assertEqual(set(activities.mapped("date_deadline")), {date(2026, 3, 31)})
         # not twice, even once done
         activities[0].action_feedback()
@@ -131,7 +139,9 @@ class TestMonthlyReviewDecisions(OkrMonthlyReviewCase):
         with self.enter_registry_test_mode():
             cron.method_direct_trigger()
         self.assertEqual(
-            self.env["okr.monthly.review"].search_count([("month", "=", date(2026, 3, 1))]),
+            self.env["okr.monthly.review"].search_count(
+                [("month", "=", date(2026, 3, 1))]
+            ),
             3,
         )
 
@@ -156,8 +166,10 @@ class TestMonthlyReviewAccess(OkrMonthlyReviewCase):
             )
         # the leader writes it, and the leader above writes the sub-team's
         self.review.with_user(self.leo).summary = "<p>Hire for North</p>"
-        north = self.env["okr.monthly.review"].with_user(self.leo).create(
-            {"team_id": self.north.id, "month": date(2026, 2, 1)}
+        north = (
+            self.env["okr.monthly.review"]
+            .with_user(self.leo)
+            .create({"team_id": self.north.id, "month": date(2026, 2, 1)})
         )
         north.action_done()
         # the sub-team's leader does not write the parent's

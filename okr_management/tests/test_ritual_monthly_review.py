@@ -106,7 +106,9 @@ class TestMonthlyReviewRecord(OkrMonthlyReviewCase):
         self.assertEqual(review.period_id, self.q1, "the shortest period holding it")
         self.assertEqual(review.company_id, self.support.company_id)
         self.assertEqual(review.leader_id, self.leo)
-        self.assertEqual((review.date_from, review.date_to), (date(2026, 2, 1), date(2026, 2, 28)))
+        self.assertEqual(
+            (review.date_from, review.date_to), (date(2026, 2, 1), date(2026, 2, 28))
+        )
         self.assertEqual(review.state, "draft")
         review.action_done()
         self.assertEqual(review.state, "done")
@@ -139,7 +141,9 @@ class TestMonthlyReviewRecord(OkrMonthlyReviewCase):
         self.assertTrue(nps["moved"])
         # a decreasing key result: the time fell from its start 30 to 20, a gain
         first_response = krs[self.first_response]
-        self.assertEqual((first_response["previous_value"], first_response["value"]), ("30", "20"))
+        self.assertEqual(
+            (first_response["previous_value"], first_response["value"]), ("30", "20")
+        )
         self.assertEqual(first_response["value_trend"], "↑")
         resolution = krs[self.resolution]
         self.assertFalse(resolution["moved"])

@@ -277,7 +277,9 @@ class TestTrustInput(OkrCase):
         for data in ({"date_from": "not-a-date"}, {"date_from": "2026-13-45"}):
             with self.subTest(data=data):
                 values = report._get_report_values(review.ids, data=data)
-                self.assertEqual(values["review_data"][review.id]["date_from"], date(2026, 2, 1))
+                self.assertEqual(
+                    values["review_data"][review.id]["date_from"], date(2026, 2, 1)
+                )
 
     # -- moves and wizards -----------------------------------------------------------
     def test_moving_needs_write_access_on_the_new_parent(self):
