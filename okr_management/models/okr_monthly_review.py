@@ -116,6 +116,8 @@ class OkrMonthlyReview(models.Model):
             return led
         return self.env["okr.team"].search([("id", "child_of", led.ids)])
 
+    @api.depends("team_id")
+    @api.depends_context("uid")
     def _compute_can_manage(self):
         led = self._led_teams()
         manager = self.env.user.has_group("okr_management.group_okr_manager")

@@ -76,15 +76,17 @@ class OkrMonthlyReviewDecision(models.Model):
     def _okr_activity_values(self):
         self.ensure_one()
         target = self.key_result_id or self.review_id
+        # the note reads in the owner's language
+        env = self.with_context(lang=self.user_id.lang or self.env.lang).env
         return {
             "res_model_id": self.env["ir.model"]._get_id(target._name),
             "res_id": target.id,
             "user_id": self.user_id.id,
             "date_deadline": self.date_deadline,
             "summary": self.name,
-            "note": self.env._(
+            "note": env._(
                 "%(kind)s of the monthly review %(review)s",
-                kind=dict(self._fields["kind"]._description_selection(self.env)).get(
+                kind=dict(self._fields["kind"]._description_selection(env)).get(
                     self.kind
                 ),
                 review=self.review_id.name,

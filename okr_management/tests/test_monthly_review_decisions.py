@@ -1,6 +1,7 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
@@ -84,6 +85,47 @@ class TestMonthlyReviewDecisions(OkrMonthlyReviewCase):
         self.assertEqual(len(self._activities(decisions)), 3)
         on_review.activity_id.with_user(self.bob).action_feedback(feedback="Hired")
         self.assertTrue(on_review.done)
+
+    def test_one_activity_create_for_many_decisions(self):
+        activity_class = type(self.env["mail.activity"])
+        original = activity_class.create
+        calls = []
+
+        def counting_create(records, vals_list):
+            calls.append(len(vals_list))
+            return original(records, vals_list)
+
+        with patch.object(activity_class, "create", counting_create):
+            decisions = self.env["okr.monthly.review.decision"].create(
+                [
+                    {
+                        "review_id": self.review.id,
+                        "name": f"Decision {index}",
+                        "user_id": self.alice.id,
+                        "date_deadline": date(2026, 3, 20 + index),
+                    }
+                    for index in range(5)
+                ]
+            )
+        self.assertEqual(calls, [5])
+        self.assertEqual(len(decisions.activity_id), 5)
+
+    def test_the_note_speaks_the_owners_language(self):
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.alice.lang = "es_ES"
+        decision = self.env["okr.monthly.review.decision"].create(
+            {
+                "review_id": self.review.id,
+                "name": "Llamar a los detractores",
+                "kind": "corrective",
+                "user_id": self.alice.id,
+                "date_deadline": date(2026, 3, 20),
+            }
+        )
+        self.assertIn(
+            "Acción correctiva de la revisión mensual Support — 2026-02",
+            str(decision.activity_id.note),
+        )
 
     def test_key_result_within_the_review(self):
         unrelated = self.elsewhere.key_result_ids
