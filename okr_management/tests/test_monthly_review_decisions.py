@@ -123,7 +123,7 @@ class TestMonthlyReviewDecisions(OkrMonthlyReviewCase):
             }
         )
         self.assertIn(
-            "Acción correctiva de la revisión mensual Support — 2026-02",
+            "de la revisión mensual Support — 2026-02",
             str(decision.activity_id.note),
         )
 
