@@ -238,3 +238,37 @@ class TestMonthlyReviewAccess(OkrMonthlyReviewCase):
         with self.assertRaises(AccessError):
             decision.with_user(stranger).read(["name"])
         self.assertFalse(self.env["okr.monthly.review"].with_user(stranger).search([]))
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-03-10")
+class TestMonthlyReviewQueries(OkrMonthlyReviewCase):
+    def _team_review(self, name, size):
+        team = self.env["okr.team"].create({"name": name, "leader_id": self.leo.id})
+        objective = self._objective(name, user_id=self.leo.id, team_id=team.id)
+        for index in range(size):
+            key_result = self._key_result(objective, f"{name} {index}", current_value=0)
+            self._check_in(key_result, date(2026, 1, 15), 10 + index)
+            self._check_in(key_result, date(2026, 2, 15), 20 + index, blocker_note="x")
+            self.env["okr.initiative"].create(
+                {"name": f"{name} work {index}", "key_result_id": key_result.id}
+            )
+        objective.action_activate()
+        return self.env["okr.monthly.review"].create(
+            {"team_id": team.id, "month": date(2026, 2, 1)}
+        )
+
+    def _queries(self, review):
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        data = review._okr_review_data()
+        return self.env.cr.sql_log_count - before, data
+
+    def test_content_queries_do_not_grow_with_key_results(self):
+        small, large = self._team_review("Small", 2), self._team_review("Large", 8)
+        small_count, small_data = self._queries(small)
+        large_count, large_data = self._queries(large)
+        self.assertEqual(len(large_data["rows"][0]["key_results"]), 8)
+        self.assertEqual(len(large_data["rows"][0]["initiatives"]), 8)
+        self.assertGreater(small_count, 0)
+        self.assertEqual(large_count, small_count)
