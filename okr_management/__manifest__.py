@@ -32,7 +32,9 @@
         "data/okr_ritual_data.xml",
         "data/okr_ritual_cron.xml",
         "wizard/okr_check_in_weekly_views.xml",
-        "wizard/okr_monthly_review_views.xml",
+        "security/okr_monthly_review_security.xml",
+        "data/okr_monthly_review_data.xml",
+        "views/okr_monthly_review_views.xml",
         "report/okr_monthly_review_report.xml",
         "views/okr_ritual_menus.xml",
         "views/okr_ritual_views.xml",
@@ -55,6 +57,7 @@
         "demo/okr_demo.xml",
         "demo/okr_team_demo_people.xml",
         "demo/okr_method_demo.xml",
+        "demo/okr_monthly_review_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

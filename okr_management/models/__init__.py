@@ -35,3 +35,8 @@ from . import okr_operating_area
 from . import okr_objective_operating
 from . import okr_period_strategy
 from . import okr_key_result_link
+from . import okr_monthly_review
+from . import okr_monthly_review_content
+from . import okr_monthly_review_reminder
+from . import okr_monthly_review_decision
+from . import mail_activity

@@ -31,3 +31,4 @@ from . import test_metric_refresh_batch
 from . import test_operating_model
 from . import test_key_result_links
 from . import test_team_level_rules
+from . import test_monthly_review_decisions

@@ -33,13 +33,15 @@ MATRIX = {
     "okr.operating.area": ("r", "rcwu", "r", "", ""),
     "okr.retrospective": ("rw", "rcwu", "", "", ""),
     "okr.retrospective.line": ("rw", "rcwu", "", "", ""),
+    # users read the reviews of their companies; the team's leaders write them
+    "okr.monthly.review": ("rc", "rcwu", "c", "", ""),
+    "okr.monthly.review.decision": ("rc", "rcwu", "c", "", ""),
     # wizards: asked of the model
     "okr.period.generate": ("", "rcw", "", "", ""),
     "okr.objective.checklist": ("rcw", "rcw", "rcw", "", ""),
     "okr.key.result.change": ("rcw", "rcw", "rcw", "", ""),
     "okr.check.in.weekly": ("rcwu", "rcwu", "rcwu", "", ""),
     "okr.check.in.weekly.line": ("rcwu", "rcwu", "rcwu", "", ""),
-    "okr.monthly.review": ("rcwu", "rcwu", "rcwu", "", ""),
 }
 
 
@@ -79,6 +81,14 @@ class TestAccessMatrix(OkrCase):
             }
         )
         retrospective = cls.env["okr.retrospective"].create({"period_id": cls.q1.id})
+        review = cls.env["okr.monthly.review"].create(
+            {
+                "team_id": cls.env["okr.team"]
+                .create({"name": "Matrix reviewed", "leader_id": owner.id})
+                .id,
+                "month": date(2026, 2, 1),
+            }
+        )
         cls.records = {
             "okr.period": cls.q1,
             "okr.objective": objective,
@@ -105,6 +115,10 @@ class TestAccessMatrix(OkrCase):
             "okr.retrospective.line": cls.env["okr.retrospective.line"].create(
                 {"retrospective_id": retrospective.id, "objective_id": objective.id}
             ),
+            "okr.monthly.review": review,
+            "okr.monthly.review.decision": cls.env[
+                "okr.monthly.review.decision"
+            ].create({"review_id": review.id, "name": "Matrix decision"}),
         }
 
     def test_the_matrix_covers_every_okr_model(self):

@@ -138,22 +138,29 @@ class TestOkrAlignment(OkrCase):
         with self.assertRaisesRegex(ValidationError, "aligned to itself"):
             one.parent_id = five
 
-    def test_monthly_review_of_a_deep_branch(self):
-        branch = self._chain(
-            ("Company", "company"),
-            ("Team", "team"),
-            ("Squad", "team"),
-            ("Pair", "individual"),
-            ("Person", "individual"),
-        )
+    def test_monthly_review_of_a_deep_team_tree(self):
+        teams = self.env["okr.team"]
+        for name in ("Company", "Team", "Squad", "Pair"):
+            teams |= teams.create(
+                {"name": name, "parent_id": teams[-1:].id if teams else False}
+            )
+        branch = self._chain(("Squad's", "team"), ("Pair's", "individual"))
+        branch[0].team_id = teams[2]
+        branch[1].team_id = teams[3]
         elsewhere = self._objective("Elsewhere", level="team")
         (branch | elsewhere).action_activate()
         review = self.env["okr.monthly.review"].create(
-            {"period_id": self.year.id, "objective_id": elsewhere.id}
+            {"team_id": teams[0].id, "month": self.q1.date_start}
         )
-        self.assertEqual(review._objectives(), elsewhere)
-        branch[2].parent_id = elsewhere
-        self.assertEqual(review._objectives(), elsewhere | branch[2:])
+        self.assertEqual(review._okr_objectives(), branch)
+        self.assertEqual(
+            self.env["okr.monthly.review"]
+            .create({"team_id": teams[3].id, "month": self.q1.date_start})
+            ._okr_objectives(),
+            branch[1],
+        )
+        elsewhere.team_id = teams[1]
+        self.assertEqual(review._okr_objectives(), branch | elsewhere)
 
     def test_period_tree(self):
         self.assertEqual(

@@ -265,15 +265,21 @@ class TestTrustInput(OkrCase):
         self.assertEqual(period.state, "open")
 
     # -- reports --------------------------------------------------------------------
-    def test_monthly_review_refuses_bad_dates(self):
+    def test_monthly_review_ignores_report_data(self):
+        """The month comes from the review record, never from the report's
+        options (a URL or an RPC call)."""
+        team = self.env["okr.team"].create({"name": "Trust team"})
+        review = self.env["okr.monthly.review"].create(
+            {"team_id": team.id, "month": date(2026, 2, 17)}
+        )
+        self.assertEqual(review.month, date(2026, 2, 1))
         report = self.env["report.okr_management.report_okr_monthly_review"]
-        for data in (
-            {"date_from": "not-a-date"},
-            {"date_from": "2026-13-45"},
-            {"date_from": "2026-03-01", "date_to": "2026-02-01"},
-        ):
-            with self.subTest(data=data), self.assertRaises(UserError):
-                report._get_report_values(self.objective.ids, data=data)
+        for data in ({"date_from": "not-a-date"}, {"date_from": "2026-13-45"}):
+            with self.subTest(data=data):
+                values = report._get_report_values(review.ids, data=data)
+                self.assertEqual(
+                    values["review_data"][review.id]["date_from"], date(2026, 2, 1)
+                )
 
     # -- moves and wizards -----------------------------------------------------------
     def test_moving_needs_write_access_on_the_new_parent(self):
