@@ -33,3 +33,5 @@ from . import okr_operating_area
 from . import okr_objective_operating
 from . import okr_period_strategy
 from . import okr_key_result_link
+from . import okr_objective_kr_alignment
+from . import okr_key_result_pair_chart

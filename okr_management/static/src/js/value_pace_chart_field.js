@@ -52,6 +52,35 @@ export class ValuePaceChartField extends Component {
         return option ? option[1] : "";
     }
 
+    /**
+     * The legend of the key result's own values: which side of the pair it is
+     * on, when it has a pair.
+     */
+    get valueLabel() {
+        if (!(this.data.pairs || []).length) {
+            return _t("Value");
+        }
+        return this.data.indicator === "leading"
+            ? _t("Value (leading)")
+            : _t("Value (lagging)");
+    }
+
+    /**
+     * The legend of a partner of the pair: the lagging key result this one
+     * predicts, or a leading one that predicts it; its progress when its unit
+     * differs.
+     */
+    pairLabel(pair) {
+        if (pair.role === "lagging") {
+            return pair.scaled
+                ? _t("Predicts (lagging, progress %): %s", pair.name)
+                : _t("Predicts (lagging): %s", pair.name);
+        }
+        return pair.scaled
+            ? _t("Predicted by (leading, progress %): %s", pair.name)
+            : _t("Predicted by (leading): %s", pair.name);
+    }
+
     formatValue(value) {
         const digits = [false, Number.isInteger(value) ? 0 : 2];
         if (this.data.unit === "percent") {
@@ -76,12 +105,14 @@ export class ValuePaceChartField extends Component {
         const valueColor = getColor(0, colorScheme, "odoo");
         const paceColor = getCustomColor(colorScheme, "#6B7280", "#9CA3AF");
         const toXY = ([x, y]) => ({x, y});
+        const pairs = this.data.pairs || [];
+        const hasScaledPair = pairs.some((pair) => pair.scaled);
         this.chart = new Chart(this.canvasRef.el, {
             type: "line",
             data: {
                 datasets: [
                     {
-                        label: _t("Value"),
+                        label: this.valueLabel,
                         data: this.data.points.map(toXY),
                         borderColor: valueColor,
                         backgroundColor: valueColor,
@@ -97,6 +128,20 @@ export class ValuePaceChartField extends Component {
                         borderWidth: 2,
                         pointRadius: 0,
                     },
+                    ...pairs.map((pair, index) => {
+                        const color = getColor(index + 3, colorScheme, "odoo");
+                        return {
+                            label: this.pairLabel(pair),
+                            data: pair.points.map(toXY),
+                            borderColor: color,
+                            backgroundColor: color,
+                            pointRadius: 3,
+                            pointStyle: "rectRot",
+                            tension: 0,
+                            yAxisID: pair.scaled ? "yPair" : "y",
+                            okrPair: pair,
+                        };
+                    }),
                 ],
             },
             options: {
@@ -123,6 +168,23 @@ export class ValuePaceChartField extends Component {
                         },
                         grid: {color: gridColor},
                     },
+                    yPair: {
+                        display: hasScaledPair,
+                        position: "right",
+                        min: 0,
+                        max: 100,
+                        title: {
+                            display: true,
+                            text: _t("Progress of the pair (%)"),
+                            color: textColor,
+                        },
+                        ticks: {
+                            color: textColor,
+                            callback: (value) =>
+                                formatPercentage(value / 100, {digits: [false, 0]}),
+                        },
+                        grid: {drawOnChartArea: false},
+                    },
                 },
                 plugins: {
                     legend: {
@@ -131,8 +193,16 @@ export class ValuePaceChartField extends Component {
                     },
                     tooltip: {
                         callbacks: {
-                            label: (item) =>
-                                `${item.dataset.label}: ${this.formatValue(item.parsed.y)}`,
+                            label: (item) => {
+                                const pair = item.dataset.okrPair;
+                                const value =
+                                    pair && pair.scaled
+                                        ? formatPercentage(item.parsed.y / 100, {
+                                              digits: [false, 0],
+                                          })
+                                        : this.formatValue(item.parsed.y);
+                                return `${item.dataset.label}: ${value}`;
+                            },
                         },
                     },
                 },
