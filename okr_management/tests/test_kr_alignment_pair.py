@@ -54,9 +54,7 @@ class TestKeyResultAlignment(OkrCase):
         self.shared.objective_id = self.success
         self.assertEqual(self.support.kr_aligned_objective_ids, self.success)
         # a link inside one objective aligns it with nothing
-        self._key_result(
-            self.support, "Inner", parent_key_result_id=self.support_kr.id
-        )
+        self._key_result(self.support, "Inner", parent_key_result_id=self.support_kr.id)
         self.assertEqual(self.support.kr_aligned_objective_ids, self.success)
 
     def test_user_reads_links_but_cannot_write_them(self):
