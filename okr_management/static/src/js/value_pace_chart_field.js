@@ -129,7 +129,8 @@ export class ValuePaceChartField extends Component {
                         pointRadius: 0,
                     },
                     ...pairs.map((pair, index) => {
-                        const color = getColor(index + 3, colorScheme, "odoo");
+                        // teal, then orange, red...: apart from the value (odoo purple) and the pace (gray)
+                        const color = getColor(index + 2, colorScheme, "sm");
                         return {
                             label: this.pairLabel(pair),
                             data: pair.points.map(toXY),
