@@ -70,15 +70,19 @@ export class ValuePaceChartField extends Component {
      * predicts, or a leading one that predicts it; its progress when its unit
      * differs.
      */
-    pairLabel(pair) {
+    pairLabel(pair, maxLength = 0) {
+        const name =
+            maxLength && pair.name.length > maxLength
+                ? `${pair.name.slice(0, maxLength - 1)}…`
+                : pair.name;
         if (pair.role === "lagging") {
             return pair.scaled
-                ? _t("Predicts (lagging, progress %): %s", pair.name)
-                : _t("Predicts (lagging): %s", pair.name);
+                ? _t("Predicts (lagging, progress %): %s", name)
+                : _t("Predicts (lagging): %s", name);
         }
         return pair.scaled
-            ? _t("Predicted by (leading, progress %): %s", pair.name)
-            : _t("Predicted by (leading): %s", pair.name);
+            ? _t("Predicted by (leading, progress %): %s", name)
+            : _t("Predicted by (leading): %s", name);
     }
 
     formatValue(value) {
@@ -106,6 +110,9 @@ export class ValuePaceChartField extends Component {
         const paceColor = getCustomColor(colorScheme, "#6B7280", "#9CA3AF");
         const toXY = ([x, y]) => ({x, y});
         const pairs = this.data.pairs || [];
+        // on a phone the legend cannot wrap: the partner's name is cut there,
+        // whole in the tooltip
+        const nameLength = this.canvasRef.el.parentElement.clientWidth < 576 ? 24 : 0;
         const hasScaledPair = pairs.some((pair) => pair.scaled);
         this.chart = new Chart(this.canvasRef.el, {
             type: "line",
@@ -132,7 +139,7 @@ export class ValuePaceChartField extends Component {
                         // teal, then orange, red...: apart from the value (odoo purple) and the pace (gray)
                         const color = getColor(index + 2, colorScheme, "sm");
                         return {
-                            label: this.pairLabel(pair),
+                            label: this.pairLabel(pair, nameLength),
                             data: pair.points.map(toXY),
                             borderColor: color,
                             backgroundColor: color,
@@ -202,7 +209,10 @@ export class ValuePaceChartField extends Component {
                                               digits: [false, 0],
                                           })
                                         : this.formatValue(item.parsed.y);
-                                return `${item.dataset.label}: ${value}`;
+                                const label = pair
+                                    ? this.pairLabel(pair)
+                                    : item.dataset.label;
+                                return `${label}: ${value}`;
                             },
                         },
                     },
