@@ -116,11 +116,11 @@ def test_install_with_demo_gives_the_okr_menu(lifecycle_db):
     assert menus == [("OKR",)]
 
 
-
 def _demo_id(db, xmlid):
     rows = _query(
         db,
-        "SELECT res_id FROM ir_model_data WHERE module = 'okr_management' AND name = %s",
+        "SELECT res_id FROM ir_model_data "
+        "WHERE module = 'okr_management' AND name = %s",
         (xmlid,),
     )
     assert rows, f"demo record {xmlid} missing"
@@ -213,6 +213,7 @@ def test_demo_has_the_seeds_cases(lifecycle_db):
         _demo_id(db, "okr_demo_objective_itsm_aspirational"),
         _demo_id(db, "okr_demo_objective_cx_digital"),
     ) in links
+
 
 def test_upgrade_keeps_everything_installed(lifecycle_db):
     before = _xmlid_count(lifecycle_db, "okr_management")
