@@ -10,6 +10,7 @@ from . import okr_initiative
 from . import okr_check_in
 from . import okr_metric
 from . import okr_kpi
+from . import okr_kpi_manual
 from . import okr_retrospective
 from . import okr_retrospective_line
 from . import okr_objective_governance
