@@ -51,12 +51,14 @@
         "data/okr_operating_area_data.xml",
         "views/okr_operating_area_views.xml",
         "views/okr_key_result_link_views.xml",
+        "views/okr_objective_kr_alignment_views.xml",
     ],
     "demo": [
         "demo/okr_team_demo.xml",
         "demo/okr_demo.xml",
         "demo/okr_team_demo_people.xml",
         "demo/okr_method_demo.xml",
+        "demo/okr_seed_demo.xml",
         "demo/okr_monthly_review_demo.xml",
     ],
     "assets": {

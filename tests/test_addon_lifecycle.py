@@ -116,6 +116,106 @@ def test_install_with_demo_gives_the_okr_menu(lifecycle_db):
     assert menus == [("OKR",)]
 
 
+def _demo_id(db, xmlid):
+    rows = _query(
+        db,
+        "SELECT res_id FROM ir_model_data "
+        "WHERE module = 'okr_management' AND name = %s",
+        (xmlid,),
+    )
+    assert rows, f"demo record {xmlid} missing"
+    return rows[0][0]
+
+
+def test_demo_has_the_seeds_cases(lifecycle_db):
+    """Seeds 003 and 004 in the demo (the test database has no demo data)."""
+    db = lifecycle_db
+    # seed 004: OKR 4 went live through the activation checklist, with its RACI
+    okr4 = _demo_id(db, "okr_demo_objective_itsm_culture")
+    (state, checklist_done, inspiring, accountable, team) = _query(
+        db,
+        """SELECT o.state, o.checklist_done, o.checklist_inspiring,
+                  o.accountable_id IS NOT NULL, t.name->>'en_US'
+             FROM okr_objective o JOIN okr_team t ON t.id = o.team_id
+            WHERE o.id = %s""",
+        (okr4,),
+    )[0]
+    assert (state, checklist_done, inspiring, accountable) == (
+        "active",
+        True,
+        False,
+        True,
+    )
+    assert team == "TI"
+    # its four KPIs, typed by hand (no service desk in Odoo), one of them out
+    # of its range
+    kpis = dict(
+        _query(
+            db,
+            """SELECT d.name, (k.current_value, k.metric_id IS NULL,
+                      k.is_drifting, k.trend, k.healthy_operator)::text
+                 FROM okr_kpi k JOIN ir_model_data d
+                   ON d.res_id = k.id AND d.model = 'okr.kpi'
+                WHERE d.name LIKE 'okr_demo_kpi_%%'""",
+        )
+    )
+    assert kpis["okr_demo_kpi_kb_share"] == "(22,t,f,up,above)"
+    assert kpis["okr_demo_kpi_l1_resolution"] == "(5.6,t,f,down,below)"
+    assert kpis["okr_demo_kpi_sla_share"] == "(78,t,f,up,above)"
+    assert kpis["okr_demo_kpi_problem_ratio"] == "(13,t,t,down,above)"
+    # seed 003: each customer-experience objective has leading key results
+    # naming the lagging one they predict, and operating-model parts
+    for key in ("support", "success", "digital"):
+        objective = _demo_id(db, f"okr_demo_objective_cx_{key}")
+        pairs = _query(
+            db,
+            """SELECT kr.indicator, lag.indicator, count(ci.id) > 2
+                 FROM okr_key_result kr
+                 LEFT JOIN okr_key_result lag ON lag.id = kr.lagging_key_result_id
+                 LEFT JOIN okr_check_in ci ON ci.key_result_id = kr.id
+                WHERE kr.objective_id = %s
+                GROUP BY kr.id, lag.id ORDER BY kr.indicator""",
+            (objective,),
+        )
+        assert pairs == [
+            ("lagging", None, True),
+            ("leading", "lagging", True),
+            ("leading", "lagging", True),
+        ], key
+        assert _query(
+            db,
+            "SELECT count(*) FROM okr_objective_operating_area_rel "
+            "WHERE objective_id = %s",
+            (objective,),
+        )[0][0]
+    # some operating-model part stays unmeasured in the current quarter
+    quarter = _demo_id(db, "okr_demo_period_quarter_current")
+    unmeasured = _query(
+        db,
+        """SELECT count(*) FROM okr_operating_area a
+            WHERE a.parent_id IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM okr_objective_operating_area_rel r
+                    JOIN okr_objective o ON o.id = r.objective_id
+                   WHERE r.operating_area_id = a.id AND o.period_id = %s
+                     AND o.state != 'cancelled')""",
+        (quarter,),
+    )[0][0]
+    assert unmeasured > 0
+    # key results shared across teams link their objectives in the tree
+    links = _query(
+        db,
+        "SELECT objective_id, aligned_objective_id FROM okr_objective_kr_alignment_rel",
+    )
+    assert (
+        _demo_id(db, "okr_demo_objective_billing_cases"),
+        _demo_id(db, "okr_demo_objective_cx_support"),
+    ) in links
+    assert (
+        _demo_id(db, "okr_demo_objective_itsm_aspirational"),
+        _demo_id(db, "okr_demo_objective_cx_digital"),
+    ) in links
+
+
 def test_upgrade_keeps_everything_installed(lifecycle_db):
     before = _xmlid_count(lifecycle_db, "okr_management")
     _run_odoo(lifecycle_db, "-u", ",".join(ADDONS))

@@ -12,6 +12,7 @@ from . import okr_initiative
 from . import okr_check_in
 from . import okr_metric
 from . import okr_kpi
+from . import okr_kpi_manual
 from . import okr_retrospective
 from . import okr_retrospective_line
 from . import okr_objective_governance
@@ -40,3 +41,5 @@ from . import okr_monthly_review_content
 from . import okr_monthly_review_reminder
 from . import okr_monthly_review_decision
 from . import mail_activity
+from . import okr_objective_kr_alignment
+from . import okr_key_result_pair_chart

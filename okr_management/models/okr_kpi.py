@@ -30,10 +30,12 @@ class OkrKpi(models.Model):
     active = fields.Boolean(default=True)
     metric_id = fields.Many2one(
         "okr.metric",
-        required=True,
         ondelete="restrict",
         index=True,
         check_company=True,
+        help="Where the value comes from, refreshed every hour. Empty: the value "
+        "is typed by hand, for data that is not in Odoo (a service desk, a "
+        "survey).",
     )
     objective_ids = fields.Many2many(
         "okr.objective",
@@ -62,7 +64,10 @@ class OkrKpi(models.Model):
     )
     target_value = fields.Float(string="Target")
     target_date = fields.Date()
-    current_value = fields.Float(string="Current", readonly=True)
+    current_value = fields.Float(
+        string="Current",
+        help="From the metric; typed by hand when the KPI has no metric.",
+    )
     previous_value = fields.Float(string="Previous", readonly=True)
     trend = fields.Selection(
         [("up", "Up"), ("down", "Down"), ("flat", "Flat")],
@@ -114,7 +119,8 @@ class OkrKpi(models.Model):
                 kpi.unit = "%"
             elif metric.aggregate == "duration":
                 kpi.unit = DURATION_SYMBOLS.get(metric.duration_unit)
-            elif kpi.unit in AUTOMATIC_UNITS:
+            elif metric and kpi.unit in AUTOMATIC_UNITS:
+                # a unit the previous metric proposed; a typed KPI keeps its own
                 kpi.unit = False
 
     @api.depends("current_value", "target_value", "healthy_operator")

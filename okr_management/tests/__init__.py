@@ -16,6 +16,7 @@ from . import test_ritual_retrospective
 from . import test_quality_coach
 from . import test_governance
 from . import test_kpi_drift
+from . import test_kpi_manual
 from . import test_ritual_tour
 from . import test_coach_rules
 from . import test_okr_alignment
@@ -32,3 +33,4 @@ from . import test_operating_model
 from . import test_key_result_links
 from . import test_team_level_rules
 from . import test_monthly_review_decisions
+from . import test_kr_alignment_pair

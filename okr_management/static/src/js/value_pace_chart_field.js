@@ -52,6 +52,39 @@ export class ValuePaceChartField extends Component {
         return option ? option[1] : "";
     }
 
+    /**
+     * The legend of the key result's own values: which side of the pair it is
+     * on, when it has a pair.
+     */
+    get valueLabel() {
+        if (!(this.data.pairs || []).length) {
+            return _t("Value");
+        }
+        return this.data.indicator === "leading"
+            ? _t("Value (leading)")
+            : _t("Value (lagging)");
+    }
+
+    /**
+     * The legend of a partner of the pair: the lagging key result this one
+     * predicts, or a leading one that predicts it; its progress when its unit
+     * differs.
+     */
+    pairLabel(pair, maxLength = 0) {
+        const name =
+            maxLength && pair.name.length > maxLength
+                ? `${pair.name.slice(0, maxLength - 1)}…`
+                : pair.name;
+        if (pair.role === "lagging") {
+            return pair.scaled
+                ? _t("Predicts (lagging, progress %): %s", name)
+                : _t("Predicts (lagging): %s", name);
+        }
+        return pair.scaled
+            ? _t("Predicted by (leading, progress %): %s", name)
+            : _t("Predicted by (leading): %s", name);
+    }
+
     formatValue(value) {
         const digits = [false, Number.isInteger(value) ? 0 : 2];
         if (this.data.unit === "percent") {
@@ -76,12 +109,17 @@ export class ValuePaceChartField extends Component {
         const valueColor = getColor(0, colorScheme, "odoo");
         const paceColor = getCustomColor(colorScheme, "#6B7280", "#9CA3AF");
         const toXY = ([x, y]) => ({x, y});
+        const pairs = this.data.pairs || [];
+        // on a phone the legend cannot wrap: the partner's name is cut there,
+        // whole in the tooltip
+        const nameLength = this.canvasRef.el.parentElement.clientWidth < 576 ? 24 : 0;
+        const hasScaledPair = pairs.some((pair) => pair.scaled);
         this.chart = new Chart(this.canvasRef.el, {
             type: "line",
             data: {
                 datasets: [
                     {
-                        label: _t("Value"),
+                        label: this.valueLabel,
                         data: this.data.points.map(toXY),
                         borderColor: valueColor,
                         backgroundColor: valueColor,
@@ -97,6 +135,21 @@ export class ValuePaceChartField extends Component {
                         borderWidth: 2,
                         pointRadius: 0,
                     },
+                    ...pairs.map((pair, index) => {
+                        // teal, then orange, red...: apart from the value (odoo purple) and the pace (gray)
+                        const color = getColor(index + 2, colorScheme, "sm");
+                        return {
+                            label: this.pairLabel(pair, nameLength),
+                            data: pair.points.map(toXY),
+                            borderColor: color,
+                            backgroundColor: color,
+                            pointRadius: 3,
+                            pointStyle: "rectRot",
+                            tension: 0,
+                            yAxisID: pair.scaled ? "yPair" : "y",
+                            okrPair: pair,
+                        };
+                    }),
                 ],
             },
             options: {
@@ -123,6 +176,23 @@ export class ValuePaceChartField extends Component {
                         },
                         grid: {color: gridColor},
                     },
+                    yPair: {
+                        display: hasScaledPair,
+                        position: "right",
+                        min: 0,
+                        max: 100,
+                        title: {
+                            display: true,
+                            text: _t("Progress of the pair (%)"),
+                            color: textColor,
+                        },
+                        ticks: {
+                            color: textColor,
+                            callback: (value) =>
+                                formatPercentage(value / 100, {digits: [false, 0]}),
+                        },
+                        grid: {drawOnChartArea: false},
+                    },
                 },
                 plugins: {
                     legend: {
@@ -131,8 +201,19 @@ export class ValuePaceChartField extends Component {
                     },
                     tooltip: {
                         callbacks: {
-                            label: (item) =>
-                                `${item.dataset.label}: ${this.formatValue(item.parsed.y)}`,
+                            label: (item) => {
+                                const pair = item.dataset.okrPair;
+                                const value =
+                                    pair && pair.scaled
+                                        ? formatPercentage(item.parsed.y / 100, {
+                                              digits: [false, 0],
+                                          })
+                                        : this.formatValue(item.parsed.y);
+                                const label = pair
+                                    ? this.pairLabel(pair)
+                                    : item.dataset.label;
+                                return `${label}: ${value}`;
+                            },
                         },
                     },
                 },
