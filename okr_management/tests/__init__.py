@@ -30,3 +30,4 @@ from . import test_team_board
 from . import test_metric_refresh_batch
 from . import test_operating_model
 from . import test_key_result_links
+from . import test_check_in_weekly_queries
