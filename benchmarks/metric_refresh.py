@@ -26,6 +26,9 @@ size scans the same records. Columns:
 - gamification: ``gamification.goal.update_goal()`` in batch mode (first update,
   it writes the goals too; it ignores the users' rights);
 - SQL: one hand-written ``SELECT user_id, count(*) ... GROUP BY user_id``.
+Then the hourly cron, whole runs (first, then nothing moved), over
+OKR_BENCH_CRON_KRS key results (default: the largest size; 0 skips it) and
+OKR_BENCH_CRON_KPIS KPIs (default 500), against the same SQL floor.
 Caches are warmed once per size before the measures, as in a running server.
 """
 
@@ -164,18 +167,16 @@ def setup_okr(owners):
     return period, metric, definition
 
 
-def run_size(size, owners, period, metric, goal_definition):
-    owners = owners[:size]
-    objective = env["okr.objective"].create(
-        {"name": f"Bench {size}", "period_id": period.id, "level": "company"}
-    )
-    key_results = (
+def create_key_results(objective, owners, metric):
+    """One metric key result per owner ("count of my partners in the period"),
+    not refreshed yet."""
+    return (
         env["okr.key.result"]
         .with_context(okr_metric_no_refresh=True, mail_create_nolog=True)
         .create(
             [
                 {
-                    "name": f"Bench {size} {owner.id}",
+                    "name": f"{objective.name} {owner.id}",
                     "objective_id": objective.id,
                     "user_id": owner.id,
                     "start_value": 0,
@@ -189,6 +190,28 @@ def run_size(size, owners, period, metric, goal_definition):
             ]
         )
     )
+
+
+def sql_floor(owners, date_from, date_to):
+    """The floor: one hand-written GROUP BY over the same records."""
+    cr.execute(
+        """
+        SELECT user_id, count(*) FROM res_partner
+         WHERE name LIKE 'bench %%' AND user_id = ANY(%s)
+           AND create_date >= %s AND create_date < %s
+         GROUP BY user_id
+        """,
+        (owners.ids, date_from, date_to + datetime.timedelta(days=1)),
+    )
+    return dict(cr.fetchall())
+
+
+def run_size(size, owners, period, metric, goal_definition):
+    owners = owners[:size]
+    objective = env["okr.objective"].create(
+        {"name": f"Bench {size}", "period_id": period.id, "level": "company"}
+    )
+    key_results = create_key_results(objective, owners, metric)
     goals = env["gamification.goal"].create(
         [
             {
@@ -231,16 +254,7 @@ def run_size(size, owners, period, metric, goal_definition):
         return goals.update_goal()
 
     def sql():
-        cr.execute(
-            """
-            SELECT user_id, count(*) FROM res_partner
-             WHERE name LIKE 'bench %%' AND user_id = ANY(%s)
-               AND create_date >= %s AND create_date < %s
-             GROUP BY user_id
-            """,
-            (owners.ids, date_from, date_to + datetime.timedelta(days=1)),
-        )
-        return dict(cr.fetchall())
+        return sql_floor(owners, date_from, date_to)
 
     engine()  # warm the caches (rules, groups) as a running server has them
     naive_sizes = int(os.environ.get("OKR_BENCH_NAIVE_MAX", "100"))
@@ -260,6 +274,57 @@ def run_size(size, owners, period, metric, goal_definition):
     return rows
 
 
+def run_cron(count, kpi_count, owners, period, metric):
+    """The hourly cron (``_cron_refresh_metrics``) over ``count`` metric key
+    results and ``kpi_count`` KPIs: its first run (every value moves) and the
+    next one (nothing moved), whole runs, batches and KPIs included. The cron
+    commits each batch: here the commits only flush, and everything is rolled
+    back at the end (a commit's own cost is not measured)."""
+    cr.execute("SAVEPOINT bench_cron")
+    commit = cr.commit
+    cr.commit = env.flush_all
+    try:
+        owners = owners[:count]
+        objective = env["okr.objective"].create(
+            {"name": "Bench cron", "period_id": period.id, "level": "company"}
+        )
+        key_results = create_key_results(objective, owners, metric)
+        # every other KPI out of its healthy range: its drift activity exists
+        env["okr.kpi"].create(
+            [
+                {
+                    "name": f"Bench KPI {owner.id}",
+                    "metric_id": metric.id,
+                    "user_id": owner.id,
+                    "target_value": 20,
+                    "healthy_operator": "above",
+                    "healthy_value": 5 if i % 2 else 1000,
+                }
+                for i, owner in enumerate(owners[:kpi_count])
+            ]
+        )
+        metric_engine.evaluate(  # warm the caches as a running server has them
+            env,
+            [metric._to_definition()],
+            [kr._metric_request(today) for kr in key_results],
+        )
+
+        def cron():
+            return env["okr.key.result"]._cron_refresh_metrics()
+
+        rows = {"first": measure(cron), "steady": measure(cron)}
+        rows["sql"] = measure(
+            lambda: sql_floor(owners, period.date_start, period.date_end)
+        )
+        moved = key_results.filtered(lambda kr: kr.metric_last_refresh)
+        assert len(moved) == len(key_results), "the cron refreshed them all"
+        return rows
+    finally:
+        cr.commit = commit
+        cr.execute("ROLLBACK TO SAVEPOINT bench_cron")
+        env.invalidate_all()
+
+
 def fmt(seconds, queries):
     if seconds is None:
         return f"{'skipped':>16}"
@@ -272,6 +337,25 @@ try:
     insert_partners(RECORDS, owners.ids)
     period, metric, goal_definition = setup_okr(owners)
     print(f"setup: {time.perf_counter() - t0:.1f}s")
+    cron_krs = int(os.environ.get("OKR_BENCH_CRON_KRS", str(max(SIZES))))
+    cron_kpis = int(os.environ.get("OKR_BENCH_CRON_KPIS", "500"))
+    cron_lines = []
+    if cron_krs:
+        rows = run_cron(cron_krs, cron_kpis, owners, period, metric)
+        sql_s = rows["sql"][0]
+        cron_header = (
+            f"{'cron KRs':>8} {'KPIs':>5} | {'cron (1st)':>16} | "
+            f"{'cron (steady)':>16} | {'SQL floor':>16} | {'1st/SQL':>7} "
+            f"{'std/SQL':>7}"
+        )
+        cron_lines = [
+            cron_header,
+            "-" * len(cron_header),
+            f"{cron_krs:>8} {cron_kpis:>5} | {fmt(*rows['first'][:2])} | "
+            f"{fmt(*rows['steady'][:2])} | {fmt(*rows['sql'][:2])} | "
+            f"{rows['first'][0] / sql_s:6.1f}x {rows['steady'][0] / sql_s:6.1f}x",
+        ]
+        print("\n".join(cron_lines), flush=True)
     header = (
         f"{'KRs':>6} {'records':>8} | {'engine':>16} | {'refresh (1st)':>16} | "
         f"{'steady':>16} | {'naive loop':>16} | {'gamification':>16} | "
@@ -297,6 +381,9 @@ try:
         print(line, f"  ({time.perf_counter() - t1:.1f}s)", flush=True)
     print()
     print("\n".join(lines))
+    if cron_lines:
+        print()
+        print("\n".join(cron_lines))
 finally:
     # nothing of the benchmark stays in the database
     cr.rollback()

@@ -306,6 +306,7 @@ class OkrKpi(models.Model):
         )
         warned = {activity.res_id: activity for activity in open_activities}
         recovered = self.env["mail.activity"]
+        to_warn = []
         for kpi in kpis:
             if not kpi.is_drifting:
                 # an error tells nothing about the range: the activity stays
@@ -314,11 +315,31 @@ class OkrKpi(models.Model):
                 continue
             if kpi.id in warned or not kpi.user_id:
                 continue
-            kpi.activity_schedule(
-                DRIFT_ACTIVITY,
-                summary=self.env._("%(kpi)s drifted: plan a recovery", kpi=kpi.name),
-                note=kpi._drift_note(),
-                user_id=kpi.user_id.id,
+            to_warn.append(kpi)
+        if to_warn and not self.env.context.get("mail_activity_automation_skip"):
+            # what activity_schedule() would create, for all in one create
+            model_id = self.env["ir.model"]._get_id(self._name)
+            today = fields.Date.context_today(self)
+            periods = {}
+            for kpi in to_warn:
+                if kpi.company_id not in periods:
+                    periods[kpi.company_id] = kpi._recovery_period()
+            self.env["mail.activity"].create(
+                [
+                    {
+                        "activity_type_id": activity_type.id,
+                        "summary": self.env._(
+                            "%(kpi)s drifted: plan a recovery", kpi=kpi.name
+                        ),
+                        "automated": True,
+                        "note": kpi._drift_note(periods[kpi.company_id]),
+                        "date_deadline": today,
+                        "res_model_id": model_id,
+                        "res_id": kpi.id,
+                        "user_id": kpi.user_id.id,
+                    }
+                    for kpi in to_warn
+                ]
             )
         if recovered:
             recovered.action_feedback(feedback=self.env._("Back in the healthy range."))
@@ -330,9 +351,11 @@ class OkrKpi(models.Model):
         ).get(self.healthy_operator, "")
         return f"{operator} {float_repr(self.healthy_value, 2)}".lower()
 
-    def _drift_note(self):
+    def _drift_note(self, period=None):
+        """The drift activity's note; ``period``: the recovery period when the
+        caller has it (one look-up per company, not per KPI)."""
         self.ensure_one()
-        period = self._recovery_period()
+        period = period if period is not None else self._recovery_period()
         return Markup("<p>%s</p><p>%s</p>") % (
             self.env._(
                 "%(kpi)s is at %(value)s, outside its healthy range (%(range)s).",

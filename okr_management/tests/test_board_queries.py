@@ -196,6 +196,33 @@ class TestBoardQueries(TransactionCase):
         # as a plain OKR user (record rules apply): 10 cards cost what 200 do
         self.assertEqual(small_count, large_count)
 
+    def test_paged_board_query_count_does_not_grow_with_cards(self):
+        """A full page costs one query more than a partial one: the pager's
+        count (web_search_read counts only when a page is full). With a full
+        page on both sides, 10 cards cost what 200 do."""
+
+        def open_paged(period, limit):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = (
+                self.env["okr.objective"]
+                .with_user(self.okr_user)
+                .web_search_read(
+                    [("period_id", "=", period.id)], BOARD_SPECIFICATION, limit=limit
+                )
+            )
+            return self.env.cr.sql_log_count - before, result
+
+        open_paged(self.small, 5)
+        partial_count, partial = open_paged(self.small, 80)
+        small_count, small = open_paged(self.small, 5)
+        large_count, large = open_paged(self.large, 80)
+        self.assertEqual((partial["length"], len(partial["records"])), (10, 10))
+        self.assertEqual((small["length"], len(small["records"])), (10, 5))
+        self.assertEqual((large["length"], len(large["records"])), (200, 80))
+        self.assertEqual(small_count, partial_count + 1, "the pager's count")
+        self.assertEqual(small_count, large_count)
+
     def test_grouped_board_query_count_does_not_grow_with_cards(self):
         """The board itself is grouped by period: web_read_group unfolds them."""
 

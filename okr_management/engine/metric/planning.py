@@ -144,6 +144,7 @@ def _make_plans(env, definitions, bad_definitions, requests, results):
         if key not in bad_definitions
     }
     fields_used = {key: _fields_used(d) for key, d in definitions.items()}
+    reached = {}
     for request in requests:
         definition = definitions.get(request.metric)
         error = (
@@ -167,12 +168,21 @@ def _make_plans(env, definitions, bad_definitions, requests, results):
         if not company_ids:
             results[request.key] = MetricError(ERR_ACCESS, "no company")
             continue
+        # what a metric reads is parsed once per run, or once per user and
+        # companies when its domain names them (not once per request)
+        reach_key = (
+            (request.metric, uid, company_ids)
+            if user_dependent[request.metric]
+            else (request.metric,)
+        )
         try:
-            pairs = rights.reached(
-                definition.model,
-                _domains(definition, uid, company_ids),
-                fields_used[request.metric],
-            )
+            pairs = reached.get(reach_key)
+            if pairs is None:
+                pairs = reached[reach_key] = rights.reached(
+                    definition.model,
+                    _domains(definition, uid, company_ids),
+                    fields_used[request.metric],
+                )
         except Exception as exc:  # noqa: BLE001 - a user's domain, checked at save
             results[request.key] = MetricError(ERR_DOMAIN, str(exc))
             continue
