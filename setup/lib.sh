@@ -2,6 +2,9 @@
 # Shared bootstrap for setup/run, setup/test and setup/odoo. Sourced, never run.
 # Every step is idempotent: a second call finds what the first one made and moves on.
 set -euo pipefail
+# runuser, initdb's helpers and friends live in sbin, which a bare PATH
+# (cron, `env -i`, some CI runners) leaves out
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin" ;; esac
 
 OKR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OKR_STATE="$OKR_ROOT/.okr"            # ignored by git: venv, cluster, config, logs
