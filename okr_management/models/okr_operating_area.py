@@ -66,9 +66,9 @@ class OkrOperatingArea(models.Model):
         for area in self:
             area.parent_sequence = (area.parent_id or area).sequence
 
-    @api.depends_context("okr_period_id")
+    @api.depends_context("okr_period_id", "company")
     def _compute_coverage(self):
-        coverage = self._coverage(self.env.context.get("okr_period_id"))
+        coverage = self._coverage(self._coverage_period_id())
         for area in self:
             counts = coverage.get(area.id, {})
             area.coverage_count = sum(counts.values())
@@ -104,9 +104,18 @@ class OkrOperatingArea(models.Model):
             coverage[area_id] = counts
         return coverage
 
+    @api.model
+    def _coverage_period_id(self):
+        """The period of the context (a period's Coverage button), else the
+        quarter running today: the menu opens on the plan in progress."""
+        return (
+            self.env.context.get("okr_period_id")
+            or self.env["okr.period"]._get_current().id
+        )
+
     def action_open_objectives(self):
         self.ensure_one()
-        period_id = self.env.context.get("okr_period_id")
+        period_id = self._coverage_period_id()
         domain = Domain("operating_area_ids", "child_of", self.id)
         if period_id:
             domain &= Domain("period_id", "child_of", period_id)

@@ -94,6 +94,30 @@ class TestOperatingModel(OkrCase):
         action = self.q1.action_open_coverage()
         self.assertEqual(action["context"], {"okr_period_id": self.q1.id})
 
+    def test_coverage_from_the_menu_is_the_running_quarter(self):
+        q4 = self.env["okr.period"].create(
+            {
+                "name": "2026-Q4",
+                "period_type": "quarter",
+                "date_start": date(2026, 10, 1),
+                "date_end": date(2026, 12, 31),
+                "parent_id": self.year.id,
+                "state": "open",
+            }
+        )
+        self._objective("Now", period=q4, **self._parts(self.value))
+        self._objective("Before", **self._parts(self.business))
+        # the menu's action carries no period: the quarter of 16 November
+        action = self.env.ref("okr_management.action_okr_operating_area_coverage")
+        self.assertNotIn("okr_period_id", action.context or "")
+        Area = self.env["okr.operating.area"]
+        self.assertEqual(Area.browse(self.value.id).coverage_count, 1)
+        self.assertTrue(Area.browse(self.business.id).is_unmeasured)
+        self.assertEqual(
+            Area.browse(self.value.id).action_open_objectives()["domain"][-1],
+            ("period_id", "child_of", q4.id),
+        )
+
     def test_users_read_managers_edit(self):
         user = new_test_user(
             self.env, login="okr_area_user", groups="okr_management.group_okr_user"
