@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools.misc import format_date
 
 
 class OkrMonthlyReview(models.Model):
@@ -35,6 +36,7 @@ class OkrMonthlyReview(models.Model):
         tracking=True,
         help="The first day of the month reviewed.",
     )
+    month_label = fields.Char(string="Month Reviewed", compute="_compute_month_label")
     period_id = fields.Many2one(
         "okr.period",
         compute="_compute_period_id",
@@ -72,6 +74,15 @@ class OkrMonthlyReview(models.Model):
         "UNIQUE(team_id, month)",
         "A team has one monthly review per month.",
     )
+
+    @api.depends("month")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        # "diciembre 2026": the date widget would show the first day only
+        for review in self:
+            review.month_label = review.month and format_date(
+                self.env, review.month, date_format="MMMM y"
+            )
 
     @api.depends("team_id.name", "month")
     def _compute_name(self):

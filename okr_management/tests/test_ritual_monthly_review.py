@@ -103,6 +103,10 @@ class TestMonthlyReviewRecord(OkrMonthlyReviewCase):
         review = self.review
         self.assertEqual(review.month, date(2026, 2, 1))
         self.assertEqual(review.name, "Support — 2026-02")
+        # the form and the list name the month, not its first day
+        self.assertEqual(review.month_label, "February 2026")
+        self.env["res.lang"]._activate_lang("es_ES")
+        self.assertEqual(review.with_context(lang="es_ES").month_label, "febrero 2026")
         self.assertEqual(review.period_id, self.q1, "the shortest period holding it")
         self.assertEqual(review.company_id, self.support.company_id)
         self.assertEqual(review.leader_id, self.leo)
