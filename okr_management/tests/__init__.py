@@ -33,5 +33,6 @@ from . import test_operating_model
 from . import test_key_result_links
 from . import test_team_level_rules
 from . import test_monthly_review_decisions
+from . import test_monthly_review_http
 from . import test_kr_alignment_pair
 from . import test_check_in_weekly_queries

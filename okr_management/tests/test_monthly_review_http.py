@@ -1,0 +1,116 @@
+# Copyright 2026 OKR Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The monthly review attacked over JSON-RPC, as the web client sends it: a
+plain OKR user of company B against company A's review, and a member of the
+reviewed team who is not its leader."""
+
+from odoo import Command
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+
+
+@tagged("post_install", "-at_install")
+class MonthlyReviewHttpCase(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company_a = cls.env.ref("base.main_company")
+        company_b = cls.env["res.company"].create({"name": "Review Attacker B"})
+        okr_user = cls.env.ref("okr_management.group_okr_user")
+        users = cls.env["res.users"].with_context(no_reset_password=True)
+        cls.lena, cls.mark, cls.eve = users.create(
+            [
+                {
+                    "name": login,
+                    "login": login,
+                    "password": f"{login}-pass-2026",
+                    "group_ids": [Command.set(okr_user.ids)],
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                }
+                for login, company in (
+                    ("mr_lena", company_a),
+                    ("mr_mark", company_a),
+                    ("mr_eve", company_b),
+                )
+            ]
+        )
+        team = cls.env["okr.team"].create(
+            {
+                "name": "Review Support",
+                "leader_id": cls.lena.id,
+                "member_ids": [Command.set(cls.mark.ids)],
+                "company_id": company_a.id,
+            }
+        )
+        cls.review = cls.env["okr.monthly.review"].create(
+            {"team_id": team.id, "month": "2026-02-01"}
+        )
+        cls.decision = cls.env["okr.monthly.review.decision"].create(
+            {
+                "review_id": cls.review.id,
+                "name": "Call the ten biggest leads",
+                "user_id": cls.lena.id,
+                "date_deadline": "2026-03-15",
+            }
+        )
+
+    def call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def assert_refused(self, model, method, args, kwargs=None):
+        with self.assertRaises(JsonRpcException) as caught:
+            self.call(model, method, args, kwargs)
+        self.assertEqual(caught.exception.args[0], "odoo.exceptions.AccessError")
+
+    def test_other_company_sees_and_changes_nothing(self):
+        self.authenticate("mr_eve", "mr_eve-pass-2026")
+        review, decision = self.review.id, self.decision.id
+        self.assert_refused("okr.monthly.review", "read", [[review], ["name"]])
+        self.assert_refused(
+            "okr.monthly.review",
+            "web_read",
+            [[review]],
+            {"specification": {"name": {}}},
+        )
+        self.assert_refused("okr.monthly.review.decision", "read", [[decision]])
+        self.assertEqual(
+            self.call("okr.monthly.review", "search", [[]]), [], "not even its id"
+        )
+        self.assert_refused("okr.monthly.review", "write", [[review], {"summary": "x"}])
+        self.assert_refused("okr.monthly.review", "action_done", [[review]])
+        self.assert_refused(
+            "okr.monthly.review.decision",
+            "create",
+            [[{"review_id": review, "name": "Planted"}]],
+        )
+        # nor its PDF
+        response = self.url_open(
+            f"/report/pdf/okr_management.report_okr_monthly_review/{review}"
+        )
+        self.assertNotEqual(response.headers.get("Content-Type"), "application/pdf")
+        self.assertEqual(self.review.state, "draft")
+        self.assertEqual(len(self.review.decision_ids), 1)
+
+    def test_member_reads_leader_decides(self):
+        self.authenticate("mr_mark", "mr_mark-pass-2026")
+        [row] = self.call("okr.monthly.review", "read", [[self.review.id], ["name"]])
+        self.assertEqual(row["name"], "Review Support — 2026-02")
+        self.assert_refused(
+            "okr.monthly.review.decision",
+            "create",
+            [[{"review_id": self.review.id, "name": "Mine now"}]],
+        )
+        self.assert_refused("okr.monthly.review", "action_done", [[self.review.id]])
+        self.authenticate("mr_lena", "mr_lena-pass-2026")
+        self.call(
+            "okr.monthly.review.decision",
+            "create",
+            [[{"review_id": self.review.id, "name": "Pair on the demo script"}]],
+        )
+        self.call("okr.monthly.review", "action_done", [[self.review.id]])
+        self.assertEqual(self.review.state, "done")
+        self.assertEqual(len(self.review.decision_ids), 2)
