@@ -20,6 +20,7 @@ from . import okr_objective_coach
 from . import okr_objective_week
 from . import okr_key_result_metric
 from . import okr_key_result_metric_results
+from . import okr_key_result_metric_preset
 from . import okr_key_result_reminder
 from . import okr_key_result_governance
 from . import okr_metric_rights

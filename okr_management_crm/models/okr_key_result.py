@@ -4,9 +4,6 @@ import datetime
 
 from odoo import api, fields, models
 
-# the key result's unit that shows a metric's value best
-DURATION_UNITS = {"day": "days", "hour": "hours", "minute": "number"}
-
 
 class OkrKeyResult(models.Model):
     _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
@@ -27,40 +24,17 @@ class OkrKeyResult(models.Model):
 
     @api.depends("metric_id")
     def _compute_crm_metric_preset_id(self):
-        for key_result in self:
-            metric = key_result.metric_id
-            key_result.crm_metric_preset_id = (
-                metric if metric.model_name == "crm.lead" else False
-            )
+        self._compute_metric_preset("crm_metric_preset_id", "crm.lead")
 
     def _inverse_crm_metric_preset_id(self):
-        for key_result in self:
-            preset = key_result.crm_metric_preset_id
-            if preset and key_result.metric_id != preset:
-                key_result.write({"source": "metric", "metric_id": preset.id})
+        self._inverse_metric_preset("crm_metric_preset_id")
 
     @api.onchange("crm_metric_preset_id")
     def _onchange_crm_metric_preset_id(self):
         metric = self.crm_metric_preset_id
-        if not metric or metric == self.metric_id:
+        # faster is better for a duration; more is better for the others
+        if not self._apply_metric_preset(metric, metric.aggregate == "duration"):
             return
-        self.source = "metric"
-        self.metric_id = metric
-        if not self.name:
-            self.name = metric.name
-        if metric.aggregate == "ratio":
-            self.unit = "percent"
-        elif metric.aggregate == "duration":
-            self.unit = DURATION_UNITS.get(metric.duration_unit, "number")
-        elif metric.value_field_id.ttype == "monetary":
-            self.unit = "currency"
-        else:
-            self.unit = "number"
-        if self.result_type in ("increase", "decrease"):
-            # faster is better for a duration; more is better for the others
-            self.result_type = (
-                "decrease" if metric.aggregate == "duration" else "increase"
-            )
         self._okr_crm_default_scope()
 
     def _okr_crm_default_scope(self):

@@ -2,9 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-# the key result's unit that shows a metric's value best
-DURATION_UNITS = {"day": "days", "hour": "hours", "minute": "number"}
-
 
 class OkrKeyResult(models.Model):
     """The task metrics as one-click buttons on the key result form, shown only
@@ -32,17 +29,10 @@ class OkrKeyResult(models.Model):
 
     @api.depends("metric_id")
     def _compute_task_metric_preset_id(self):
-        for key_result in self:
-            metric = key_result.metric_id
-            key_result.task_metric_preset_id = (
-                metric if metric.model_name == "project.task" else False
-            )
+        self._compute_metric_preset("task_metric_preset_id", "project.task")
 
     def _inverse_task_metric_preset_id(self):
-        for key_result in self:
-            preset = key_result.task_metric_preset_id
-            if preset and key_result.metric_id != preset:
-                key_result.write({"source": "metric", "metric_id": preset.id})
+        self._inverse_metric_preset("task_metric_preset_id")
 
     @api.depends(
         "source", "metric_id", "check_in_count", "objective_id.team_id.project_ids"
@@ -59,25 +49,13 @@ class OkrKeyResult(models.Model):
     @api.onchange("task_metric_preset_id")
     def _onchange_task_metric_preset_id(self):
         metric = self.task_metric_preset_id
-        if not metric or metric == self.metric_id:
+        # faster is better for a cycle time, less for a rework rate
+        lower_is_better = metric.aggregate == "duration" or metric == self.env.ref(
+            "okr_management_project.okr_metric_task_rework",
+            raise_if_not_found=False,
+        )
+        if not self._apply_metric_preset(metric, lower_is_better):
             return
-        self.source = "metric"
-        self.metric_id = metric
-        if not self.name:
-            self.name = metric.name
-        if metric.aggregate == "ratio":
-            self.unit = "percent"
-        elif metric.aggregate == "duration":
-            self.unit = DURATION_UNITS.get(metric.duration_unit, "number")
-        else:
-            self.unit = "number"
-        if self.result_type in ("increase", "decrease"):
-            # faster is better for a cycle time, less for a rework rate
-            lower_is_better = metric.aggregate == "duration" or metric == self.env.ref(
-                "okr_management_project.okr_metric_task_rework",
-                raise_if_not_found=False,
-            )
-            self.result_type = "decrease" if lower_is_better else "increase"
         # the team's projects when it has some (the scope takes them from the
         # objective's team), else the company's tasks: a task metric has no
         # owner field
