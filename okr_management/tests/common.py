@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, TransactionCase, freeze_time
+from odoo.tests.common import JsonRpcException
 
 
 @freeze_time("2026-11-16")
@@ -120,3 +121,24 @@ class OkrPhoneTourCase(HttpCase):
             }
         )
         cls.period.action_open()
+
+
+class OkrJsonRpcMixin:
+    """Calls as the web client sends them, for the attacks over JSON-RPC."""
+
+    # what a refused call may raise
+    refused_errors = ("odoo.exceptions.AccessError",)
+
+    def call(self, model, method, args, kwargs=None):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def assert_refused(self, model, method, args, kwargs=None):
+        with self.assertRaises(JsonRpcException) as caught:
+            self.call(model, method, args, kwargs)
+        self.assertIn(
+            caught.exception.args[0] if caught.exception.args else "",
+            self.refused_errors,
+        )

@@ -6,11 +6,17 @@ key result owned by the administrator."""
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
+
+from .common import OkrJsonRpcMixin
 
 
 @tagged("post_install", "-at_install")
-class MetricRightsHttpCase(HttpCase):
+class MetricRightsHttpCase(OkrJsonRpcMixin, HttpCase):
+    refused_errors = (
+        "odoo.exceptions.AccessError",
+        "odoo.exceptions.ValidationError",
+    )
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -88,20 +94,6 @@ class MetricRightsHttpCase(HttpCase):
                 "metric_id": cls.metric.id,
                 "target_value": 10,
             }
-        )
-
-    def call(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
-    def assert_refused(self, model, method, args, kwargs=None):
-        with self.assertRaises(JsonRpcException) as caught:
-            self.call(model, method, args, kwargs)
-        self.assertIn(
-            caught.exception.args[0] if caught.exception.args else "",
-            ("odoo.exceptions.AccessError", "odoo.exceptions.ValidationError"),
         )
 
     def test_other_company_cannot_read_refresh_or_borrow_the_admin(self):

@@ -6,11 +6,12 @@ reviewed team who is not its leader."""
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
-from odoo.tests.common import JsonRpcException
+
+from .common import OkrJsonRpcMixin
 
 
 @tagged("post_install", "-at_install")
-class MonthlyReviewHttpCase(HttpCase):
+class MonthlyReviewHttpCase(OkrJsonRpcMixin, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -54,17 +55,6 @@ class MonthlyReviewHttpCase(HttpCase):
                 "date_deadline": "2026-03-15",
             }
         )
-
-    def call(self, model, method, args, kwargs=None):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
-    def assert_refused(self, model, method, args, kwargs=None):
-        with self.assertRaises(JsonRpcException) as caught:
-            self.call(model, method, args, kwargs)
-        self.assertEqual(caught.exception.args[0], "odoo.exceptions.AccessError")
 
     def test_other_company_sees_and_changes_nothing(self):
         self.authenticate("mr_eve", "mr_eve-pass-2026")
