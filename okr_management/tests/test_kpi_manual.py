@@ -1,6 +1,6 @@
 # Copyright 2026 OKR Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import OkrCase
@@ -114,3 +114,13 @@ class TestKpiTypedByHand(OkrCase):
         with self.assertRaises(AccessError):
             kpi.with_user(self.other_company_user).read(["current_value"])
         self.assertEqual(kpi.current_value, 5.0)
+
+    def test_a_typed_value_is_a_sane_number(self):
+        kpi = self._typed_kpi(current_value=5.0)
+        for bad in (float("nan"), float("inf"), -float("inf"), 1e300):
+            with self.assertRaises(ValidationError):
+                kpi.with_user(self.owner).current_value = bad
+        with self.assertRaises(ValueError):
+            kpi.with_user(self.owner).write({"current_value": "five"})
+        self.assertEqual((kpi.current_value, kpi.trend), (5.0, "flat"))
+        self.assertFalse(kpi.is_drifting)
