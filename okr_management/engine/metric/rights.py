@@ -12,12 +12,66 @@ access error. Users whose keys are equal read exactly the same records, so they
 share one grouped query, run as one of them with Odoo applying the rules.
 
 Never the superuser: a value computed as the superuser ignores every rule.
+
+The key is computed once per *rights profile*, not once per user, when that is
+provably the same thing: users with the same groups (implied ones included) and
+the same companies get the same model access and field access, and the same
+rules; those rules give the same domains when none of them names anything but
+``company_ids`` and ``company_id`` (no ``user``). A rule that names the user, or
+a model whose field access is customised in an unknown way, keeps the key per
+user. At 10,000 owners this is what keeps the rights out of the query count:
+Odoo's own caches of rules and access (8,192 entries) hold some 1,600 users.
 """
+
+import ast
+from collections import defaultdict
 
 from odoo import SUPERUSER_ID
 from odoo.fields import Domain
+from odoo.models import BaseModel
 
 SUBDOMAIN_OPERATORS = ("any", "not any", "any!", "not any!")
+# what a rule may name and still give every user of a profile the same domain:
+# ir.rule._eval_context's companies (the profile's), Python's constants
+PROFILE_NAMES = frozenset({"company_ids", "company_id", "True", "False", "None"})
+# Odoo's own overrides of _has_field_access that read only the user's groups
+# (and, for res.users, records: never at model level, as here)
+GROUP_ONLY_FIELD_ACCESS = frozenset(
+    {
+        "odoo.addons.base.models.res_users",
+        "odoo.addons.hr.models.hr_employee",
+        "odoo.addons.project.models.project_task",
+    }
+)
+
+
+def rule_is_per_profile(domain_force):
+    """Whether a rule's domain is the same for all users of a rights profile:
+    it names nothing but the companies (``user``, ``time``, ``website``... are
+    per user or per request, so the key stays per user)."""
+    if not domain_force:
+        return True
+    try:
+        tree = ast.parse(domain_force.strip(), mode="eval")
+    except SyntaxError:
+        return False
+    return all(
+        node.id in PROFILE_NAMES
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Name)
+    )
+
+
+def field_access_is_per_profile(model):
+    """Whether ``_has_field_access`` of ``model`` depends on groups only: Odoo's
+    own, or one of its overrides known to read only groups."""
+    for cls in type(model).__mro__:
+        if "_has_field_access" in vars(cls):
+            if cls is BaseModel:
+                return True
+            if cls.__module__ not in GROUP_ONLY_FIELD_ACCESS:
+                return False
+    return True
 
 
 def _reached(model, domain, pairs):
@@ -49,10 +103,22 @@ class _Rights:
     def __init__(self, env, uids):
         self.env = env
         users = env(su=True)["res.users"].browse(sorted(set(uids) - {0}))
-        users.fetch(["company_ids"])
+        users.fetch(["company_ids", "group_ids"])
         self.companies = {user.id: frozenset(user.company_ids.ids) for user in users}
+        # groups and implied groups, as ir.rule._get_rules and has_group read
+        # them (res.users.all_group_ids), for all users in a few queries
+        implied = {
+            group.id: frozenset(group.all_implied_ids.ids) for group in users.group_ids
+        }
+        self.groups = {
+            user.id: frozenset().union(*(implied[g] for g in user.group_ids.ids))
+            for user in users
+        }
         self._reach = {}
         self._keys = {}
+        self._profile_keys = {}
+        self._per_profile = {}
+        self._rules = None
 
     def reached(self, model_name, domains, fnames):
         """Sorted (model, field) pairs read by a metric: its used fields and the
@@ -74,12 +140,64 @@ class _Rights:
         """
         if not uid or uid == SUPERUSER_ID:
             return None
-        cache_key = (model_name, pairs, uid, company_ids)
-        if cache_key not in self._keys:
-            self._keys[cache_key] = self._compute_key(
-                model_name, pairs, uid, company_ids
+        groups = self.groups.get(uid)
+        if groups is not None and self._is_per_profile(model_name, pairs, groups):
+            cache, cache_key = (
+                self._profile_keys,
+                (model_name, pairs, groups, company_ids),
             )
-        return self._keys[cache_key]
+        else:
+            cache, cache_key = self._keys, (model_name, pairs, uid, company_ids)
+        if cache_key not in cache:
+            # computed as the first user met of the profile: the others get
+            # the same access, rules and field access (see the module's doc)
+            cache[cache_key] = self._compute_key(model_name, pairs, uid, company_ids)
+        return cache[cache_key]
+
+    def _is_per_profile(self, model_name, pairs, groups):
+        """Whether every user with ``groups`` (and given companies) has the
+        same key: no rule that applies to them names anything but the
+        companies, and every field access reads groups only."""
+        models = {model_name} | {model for model, _fname in pairs}
+        cache_key = (tuple(sorted(models)), groups)
+        if cache_key not in self._per_profile:
+            self._per_profile[cache_key] = all(
+                field_access_is_per_profile(self.env[name]) for name in models
+            ) and all(
+                rule_is_per_profile(domain_force)
+                for name in self._with_parents(models)
+                for rule_groups, domain_force in self._read_rules().get(name, ())
+                if not rule_groups or rule_groups & groups
+            )
+        return self._per_profile[cache_key]
+
+    def _with_parents(self, models):
+        """The models and their _inherits parents (whose rules apply too)."""
+        todo, seen = list(models), set()
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo.extend(self.env[name]._inherits)
+        return seen
+
+    def _read_rules(self):
+        """{model: [(groups, domain_force)]}: the active read rules, once."""
+        if self._rules is None:
+            self._rules = defaultdict(list)
+            rules = (
+                self.env["ir.rule"]
+                .sudo()
+                .search_fetch(
+                    [("active", "=", True), ("perm_read", "=", True)],
+                    ["model_id", "groups", "domain_force"],
+                )
+            )
+            for rule in rules:
+                self._rules[rule.model_id.model].append(
+                    (frozenset(rule.groups.ids), rule.domain_force)
+                )
+        return self._rules
 
     def _compute_key(self, model_name, pairs, uid, company_ids):
         envs = self.env.transaction.envs
