@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import fields, models
 from odoo.tools import SQL, float_compare, float_repr
+from odoo.tools.mail import generate_tracking_message_id
 
 from ..engine import metric as metric_engine
 from .okr_key_result_metric import METRIC_ERROR_ACTIVITY
@@ -195,7 +196,93 @@ class OkrKeyResult(models.Model):
                 "value": float_repr(value, 2),
             }
         if bodies:
-            self.browse(bodies)._message_log_batch(bodies)
+            self._metric_log_notes(bodies)
+
+    def _metric_log_notes(self, bodies):
+        """Log ``{key_result_id: Markup body}`` in the chatter in one INSERT.
+
+        The same notes as ``_message_log_batch`` (internal notes by the current
+        user, no notification), without the cost per message of
+        ``mail.message``'s create (defaults, sanitising our own markup, cache
+        inverses): 1.5 ms each, 15 s for 10,000 key results whose light changed.
+        When an installed module gives ``mail.message`` a stored field with a
+        default or a compute we would not fill, the ORM logs them instead.
+        """
+        values = self._metric_note_values()
+        if values is None:
+            return self.browse(bodies)._message_log_batch(bodies)
+        ids = list(bodies)
+        columns = list(values)
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO mail_message (%(columns)s, res_id, body)
+                SELECT %(values)s, v.res_id, v.body
+                  FROM unnest(%(ids)s::int[], %(bodies)s::text[]) AS v(res_id, body)
+             RETURNING id
+                """,
+                columns=SQL(", ").join(SQL.identifier(name) for name in columns),
+                values=SQL(", ").join(SQL("%s", values[name]) for name in columns),
+                ids=ids,
+                # the paragraph html_sanitize would add to a text line
+                bodies=[str(Markup("<p>%s</p>") % bodies[kr_id]) for kr_id in ids],
+            )
+        )
+        messages = self.env["mail.message"].browse(
+            row[0] for row in self.env.cr.fetchall()
+        )
+        # keep the ORM right: what mail.message's create invalidates on the
+        # documents (their chatter lists), and anything stored on messages
+        res_id = messages._fields["res_id"]
+        self.browse(ids).invalidate_recordset(
+            [
+                "message_ids",
+                "message_needaction",
+                "message_needaction_counter",
+                *(
+                    field.name
+                    for field in self.pool.field_inverses[res_id]
+                    if field.model_name == self._name
+                ),
+            ]
+        )
+        messages.modified(messages._fields, create=True)
+        return messages
+
+    def _metric_note_values(self):
+        """The columns of a logged note, as ``_message_log_batch`` sets them;
+        None when ``mail.message`` has a stored default or compute beyond them."""
+        author_id, email_from = self._message_compute_author()
+        now = fields.Datetime.now()
+        uid = self.env.uid
+        values = {
+            "author_id": author_id,
+            "email_from": email_from,
+            "model": self._name,
+            "message_type": "notification",
+            "is_internal": True,
+            "subtype_id": self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note"),
+            "email_add_signature": False,
+            "message_id": generate_tracking_message_id("message-notify"),
+            "reply_to": self.env["mail.thread"]._notify_get_reply_to(
+                default=email_from, author_id=author_id
+            )[False],
+            "date": now,
+            "create_uid": uid,
+            "create_date": now,
+            "write_uid": uid,
+            "write_date": now,
+        }
+        filled = {*values, "id", "res_id", "body"}
+        for name, field in self.env["mail.message"]._fields.items():
+            if (
+                field.store
+                and field.column_type
+                and name not in filled
+                and (field.default or field.compute)
+            ):
+                return None
+        return values
 
     def _metric_recovered(self, recovered):
         """The metric gives values again: clear the error, close its activity
@@ -209,7 +296,7 @@ class OkrKeyResult(models.Model):
             % {"metric": key_result.metric_id.name}
             for key_result in recovered
         }
-        recovered._message_log_batch(bodies)
+        self._metric_log_notes(bodies)
 
     def _metric_failed(self, failed):
         """Keep the value, show the error, warn each owner once: one activity
@@ -251,7 +338,7 @@ class OkrKeyResult(models.Model):
                     self.env._("The metric <b>%(metric)s</b> gives no value: %(error)s")
                 ) % {"metric": key_result.metric_id.name, "error": message}
         if bodies:
-            self.browse(bodies)._message_log_batch(bodies)
+            self._metric_log_notes(bodies)
         if to_warn and not self.env.context.get("mail_activity_automation_skip"):
             model_id = self.env["ir.model"]._get_id(self._name)
             today = fields.Date.context_today(self)

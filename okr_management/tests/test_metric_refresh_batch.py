@@ -90,6 +90,27 @@ class TestMetricRefreshBatch(base.MetricKeyResultCase):
         self.assertEqual(len(self.bodies(key_result)), 2)
         self.assertIn("At Risk", self.bodies(key_result)[0])
 
+    def test_chatter_note_is_the_one_odoo_logs(self):
+        """The refresh writes its notes in one INSERT: each is the note Odoo's
+        own batch log would write, field for field."""
+        key_result = self.key_result()
+        [ours] = key_result.message_ids.filtered(lambda m: "New partners" in m.body)
+        theirs = key_result._message_log_batch({key_result.id: ours.body})
+        messages = self.env["mail.message"]
+        names = [
+            name
+            for name, field in messages._fields.items()
+            if field.store
+            and field.column_type
+            and name not in ("id", "create_date", "write_date", "date", "message_id")
+        ]
+        [our_values] = ours.read(names)
+        [their_values] = theirs.read(names)
+        our_values.pop("id"), their_values.pop("id")
+        self.assertEqual(our_values, their_values)
+        self.assertEqual(ours.date.date(), theirs.date.date())
+        self.assertIn(ours, key_result.message_ids, "in the key result's chatter")
+
     def test_chatter_logs_error_once_and_recovery(self):
         key_result = self.key_result()
         logged = len(self.bodies(key_result))
