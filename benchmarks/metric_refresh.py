@@ -29,11 +29,15 @@ size scans the same records. Columns:
 Then the hourly cron, whole runs (first, then nothing moved), over
 OKR_BENCH_CRON_KRS key results (default: the largest size; 0 skips it) and
 OKR_BENCH_CRON_KPIS KPIs (default 500), against the same SQL floor.
+OKR_BENCH_PROFILE=refresh (or engine, steady, cron...) prints a cProfile of that
+measure: the 30 costliest functions by own time, the 60 by cumulative time.
 Caches are warmed once per size before the measures, as in a running server.
 """
 
+import cProfile
 import datetime
 import os
+import pstats
 import time
 
 from odoo.addons.okr_management.engine import metric as metric_engine
@@ -47,14 +51,27 @@ env = env(context=dict(env.context, tracking_disable=True))
 today = datetime.date.today()
 
 
-def measure(func):
+PROFILE = os.environ.get("OKR_BENCH_PROFILE", "")
+
+
+def measure(func, name=""):
     env.flush_all()
     env.invalidate_all()
+    profile = cProfile.Profile() if name and name == PROFILE else None
     queries = cr.sql_log_count
     start = time.perf_counter()
+    if profile:
+        profile.enable()
     result = func()
     env.flush_all()
-    return time.perf_counter() - start, cr.sql_log_count - queries, result
+    if profile:
+        profile.disable()
+    elapsed = time.perf_counter() - start
+    if profile:
+        stats = pstats.Stats(profile)
+        stats.sort_stats("tottime").print_stats(30)
+        stats.sort_stats("cumulative").print_stats(60)
+    return elapsed, cr.sql_log_count - queries, result
 
 
 def insert_users(count):
@@ -258,9 +275,9 @@ def run_size(size, owners, period, metric, goal_definition):
 
     engine()  # warm the caches (rules, groups) as a running server has them
     naive_sizes = int(os.environ.get("OKR_BENCH_NAIVE_MAX", "100"))
-    rows = {"engine": measure(engine)}
-    rows["refresh"] = measure(refresh)
-    rows["steady"] = measure(refresh)
+    rows = {"engine": measure(engine, "engine")}
+    rows["refresh"] = measure(refresh, "refresh")
+    rows["steady"] = measure(refresh, "steady")
     rows["naive"] = measure(naive) if size <= naive_sizes else (None, None, None)
     rows["gamification"] = measure(gamification)
     rows["sql"] = measure(sql)
@@ -312,7 +329,7 @@ def run_cron(count, kpi_count, owners, period, metric):
         def cron():
             return env["okr.key.result"]._cron_refresh_metrics()
 
-        rows = {"first": measure(cron), "steady": measure(cron)}
+        rows = {"first": measure(cron, "cron"), "steady": measure(cron, "cron-steady")}
         rows["sql"] = measure(
             lambda: sql_floor(owners, period.date_start, period.date_end)
         )
