@@ -91,6 +91,25 @@ class OkrKeyResult(models.Model):
     def _compute_progress(self):
         return super()._compute_progress()
 
+    def _compute_pending_progress(self):
+        """Compute now, in one call, the pending progress of those of ``self``
+        that follow no contributors.
+
+        ``progress`` is recursive for shared key results, and Odoo computes a
+        recursive field one record at a time, each with its tracking
+        preparation and constraint checks: 0.7 s for 1,000 moved values. These
+        depend on no other key result's progress, so one batch is what Odoo
+        would do for a plain field. The shared ones stay Odoo's, computed
+        after their contributors.
+        """
+        field = self._fields["progress"]
+        plain = self.filtered(
+            lambda kr: kr.source != KEY_RESULTS_SOURCE
+            and self.env.is_to_compute(field, kr)
+        )
+        if plain:
+            field.compute_value(plain.with_context(mail_notrack=True))
+
     def _progress_for_value(self, value):
         self.ensure_one()
         if self.source != KEY_RESULTS_SOURCE:

@@ -122,6 +122,7 @@ class OkrKeyResult(models.Model):
             self.browse(ids).with_context(mail_notrack=True).write(
                 {"current_value": value}
             )
+        key_results._compute_pending_progress()
 
     def _metric_insert_points(self, rows):
         """Today's new history points ``[(key_result_id, value, previous_value,

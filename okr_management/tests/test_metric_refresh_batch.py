@@ -157,6 +157,43 @@ class TestMetricRefreshBatch(base.MetricKeyResultCase):
         self.assertAlmostEqual(self.objective.progress, (100 + 10 + 60) / 3)
         self.assertEqual([len(self.history(kr)) for kr in key_results], [1, 1, 1])
 
+    def test_batch_refresh_moves_the_shared_key_result(self):
+        """Metric key results are computed in one batch; the shared key result
+        they contribute to follows them in the same refresh."""
+        KeyResult = self.env["okr.key.result"].with_context(okr_metric_no_refresh=True)
+        shared = KeyResult.create(
+            {
+                "name": "Shared",
+                "objective_id": self.objective.id,
+                "source": "key_results",
+            }
+        )
+        contributors = KeyResult.create(
+            [
+                {
+                    **self.key_result_vals(),
+                    "name": "Ann",
+                    "target_value": 5,
+                    "parent_key_result_id": shared.id,
+                    "weight": 3,
+                },
+                {
+                    **self.key_result_vals(),
+                    "name": "Bob",
+                    "user_id": self.bob.id,
+                    "parent_key_result_id": shared.id,
+                },
+            ]
+        )
+        self.assertEqual(shared.progress, 0.0)
+        contributors._refresh_metric()
+        self.assertEqual(contributors.mapped("progress"), [100.0, 10.0])
+        self.assertAlmostEqual(shared.progress, (3 * 100 + 10) / 4)
+        # the objective weighs its key results too (Ann's weight is 3)
+        self.assertAlmostEqual(
+            self.objective.progress, (shared.progress + 3 * 100 + 10) / 5
+        )
+
     # -- cost ------------------------------------------------------------------------
     def test_steady_refresh_writes_only_the_refresh_time(self):
         KeyResult = self.env["okr.key.result"].with_context(okr_metric_no_refresh=True)
