@@ -4,6 +4,7 @@ from . import okr_carry_over_mixin
 from . import okr_company_source_mixin
 from . import res_company
 from . import ir_filters
+from . import ir_rule
 from . import res_config_settings
 from . import okr_period
 from . import okr_objective

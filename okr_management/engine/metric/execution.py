@@ -82,9 +82,14 @@ def _timeout_ms(env):
 def _statement_timeout(env, timeout_ms):
     """Cap each metric query at ``timeout_ms`` (inside a savepoint: if a query is
     cancelled, rolling back to the savepoint also restores the setting)."""
-    [[previous]] = env.execute_query(SQL("SELECT current_setting('statement_timeout')"))
-    env.cr.execute(
-        SQL("SELECT set_config('statement_timeout', %s, true)", f"{timeout_ms}ms")
+    # one query: the current setting is read (in a subquery that OFFSET 0
+    # keeps apart, so before) and the new one set
+    [[previous, _new]] = env.execute_query(
+        SQL(
+            "SELECT previous, set_config('statement_timeout', %s, true) FROM "
+            "(SELECT current_setting('statement_timeout') AS previous OFFSET 0) s",
+            f"{timeout_ms}ms",
+        )
     )
     yield
     env.cr.execute(SQL("SELECT set_config('statement_timeout', %s, true)", previous))

@@ -24,7 +24,6 @@ Odoo's own caches of rules and access (8,192 entries) hold some 1,600 users.
 """
 
 import ast
-from collections import defaultdict
 
 from odoo import SUPERUSER_ID
 from odoo.fields import Domain
@@ -182,21 +181,10 @@ class _Rights:
         return seen
 
     def _read_rules(self):
-        """{model: [(groups, domain_force)]}: the active read rules, once."""
+        """{model: ((groups, domain_force), ...)}: the active read rules,
+        cached by Odoo until a rule or a group changes."""
         if self._rules is None:
-            self._rules = defaultdict(list)
-            rules = (
-                self.env["ir.rule"]
-                .sudo()
-                .search_fetch(
-                    [("active", "=", True), ("perm_read", "=", True)],
-                    ["model_id", "groups", "domain_force"],
-                )
-            )
-            for rule in rules:
-                self._rules[rule.model_id.model].append(
-                    (frozenset(rule.groups.ids), rule.domain_force)
-                )
+            self._rules = self.env["ir.rule"]._okr_read_rules()
         return self._rules
 
     def _compute_key(self, model_name, pairs, uid, company_ids):
