@@ -30,12 +30,14 @@ Then the hourly cron, whole runs (first, then nothing moved), over
 OKR_BENCH_CRON_KRS key results (default: the largest size; 0 skips it) and
 OKR_BENCH_CRON_KPIS KPIs (default 500), against the same SQL floor.
 OKR_BENCH_PROFILE=refresh (or engine, steady, cron...) prints a cProfile of that
-measure: the 30 costliest functions by own time, the 60 by cumulative time.
+measure: the 30 costliest functions by own time, the 60 by cumulative time;
+OKR_BENCH_SQL=refresh (or another measure) prints the SQL queries of that measure.
 Caches are warmed once per size before the measures, as in a running server.
 """
 
 import cProfile
 import datetime
+import logging
 import os
 import pstats
 import time
@@ -52,18 +54,24 @@ today = datetime.date.today()
 
 
 PROFILE = os.environ.get("OKR_BENCH_PROFILE", "")
+SQL_LOG = os.environ.get("OKR_BENCH_SQL", "")
 
 
 def measure(func, name=""):
     env.flush_all()
     env.invalidate_all()
     profile = cProfile.Profile() if name and name == PROFILE else None
+    sql_logger = logging.getLogger("odoo.sql_db")
+    sql_level = sql_logger.level
+    if name and name == SQL_LOG:
+        sql_logger.setLevel(logging.DEBUG)
     queries = cr.sql_log_count
     start = time.perf_counter()
     if profile:
         profile.enable()
     result = func()
     env.flush_all()
+    sql_logger.setLevel(sql_level)
     if profile:
         profile.disable()
     elapsed = time.perf_counter() - start
