@@ -167,6 +167,12 @@ class MetricRightsCase(TransactionCase):
             self.queries(self.ann | self.bob, company_ids=both) + 1,
         )
 
+    def test_archived_company_is_not_the_owners(self):
+        both = (self.company.id, self.company_b.id)
+        self.company_b.active = False
+        res = self.evaluate(self.carl, company_ids=both)
+        self.assertEqual(res["mr_carl"], 4.0, "company B is archived: A only")
+
     # -- a rule on a model the metric's domain reaches ---------------------------
     def test_related_model_rule(self):
         definition = self.definition(
