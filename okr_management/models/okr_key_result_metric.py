@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..engine import metric as metric_engine
 from .okr_selections import METRIC_SCOPE_SELECTION, METRIC_WINDOW_SELECTION
@@ -22,6 +23,21 @@ METRIC_TRIGGER_FIELDS = {
     "user_id",
     "objective_id",
 }
+
+
+# what a refresh reads of each key result through the ORM (its request is read
+# in one query, see _metric_requests)
+METRIC_REFRESH_FIELDS = ["source", "metric_id", "current_value", "metric_error"]
+# the columns of a request
+METRIC_REQUEST_FIELDS = [
+    "period_id",
+    "metric_id",
+    "metric_window",
+    "metric_scope",
+    "metric_team_ref",
+    "user_id",
+    "company_id",
+]
 
 
 class OkrKeyResult(models.Model):
@@ -201,6 +217,46 @@ class OkrKeyResult(models.Model):
             company_ids=(self.company_id.id,) if self.company_id else (),
         )
 
+    def _metric_requests(self, today):
+        """The engine requests of ``self``: ``_metric_request`` of each, read in
+        one query instead of through the fields of each key result (0.7 s for
+        10,000). A team scope, which may ask the objective's team, is left to
+        ``_metric_request``."""
+        self.flush_recordset(METRIC_REQUEST_FIELDS)
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, %s FROM %s WHERE id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(name) for name in METRIC_REQUEST_FIELDS),
+                SQL.identifier(self._table),
+                self.ids,
+            )
+        )
+        periods = {
+            period.id: (period.date_start or None, period.date_end or None)
+            for period in self.env["okr.period"].browse(
+                {row[1] for row in rows if row[1]}
+            )
+        }
+        requests = {}
+        for kr_id, period_id, metric_id, window, scope, _ref, user_id, company in rows:
+            if scope == "team":
+                requests[kr_id] = self.browse(kr_id)._metric_request(today)
+                continue
+            date_from, date_to = periods.get(period_id, (None, None))
+            if window == "to_date":
+                date_to = min(date_to, today) if date_to else today
+            requests[kr_id] = metric_engine.MetricRequest(
+                key=kr_id,
+                metric=metric_id or False,
+                date_from=date_from,
+                date_to=date_to,
+                scope=scope or "company",
+                scope_id=(user_id or False) if scope == "owner" else None,
+                user_id=user_id or None,
+                company_ids=(company,) if company else (),
+            )
+        return [requests[kr_id] for kr_id in self.ids]
+
     def _refresh_metric(self):
         """Refresh metric key results (in a sudo env) in one engine run.
 
@@ -208,6 +264,9 @@ class OkrKeyResult(models.Model):
         is refreshing is left to it, so two refreshes never record the same
         history point twice. Return the key results that were refreshed.
         """
+        # only the columns a refresh reads through the ORM: a first access would
+        # load every column of every key result (0.5 s at 10,000, steady)
+        self.fetch(METRIC_REFRESH_FIELDS)
         key_results = self.filtered(lambda kr: kr.source == "metric" and kr.metric_id)
         if not key_results:
             return key_results
@@ -216,7 +275,7 @@ class OkrKeyResult(models.Model):
         results = metric_engine.evaluate(
             self.env,
             [metric._to_definition() for metric in key_results.metric_id],
-            [key_result._metric_request(today) for key_result in key_results],
+            key_results._metric_requests(today),
         )
         key_results._apply_metric_results(results)
         return key_results

@@ -167,6 +167,13 @@ class MetricKeyResultCase(TransactionCase):
         self.assertEqual(to_date.current_value, 3.0, "future records are excluded")
         self.assertEqual(bob.current_value, 1.0)
         self.assertEqual(team.current_value, 3.0)
+        # a refresh reads the requests of all in one query: the same requests
+        key_results = company | to_date | bob | team
+        for today in (TODAY, self.objective.period_id.date_end + DAY):
+            self.assertEqual(
+                key_results._metric_requests(today),
+                [kr._metric_request(today) for kr in key_results],
+            )
 
     def test_drilldown_lists_the_records_behind_the_value(self):
         for vals in (
