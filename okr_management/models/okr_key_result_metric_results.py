@@ -15,14 +15,15 @@ from .okr_key_result_metric import METRIC_ERROR_ACTIVITY
 class OkrKeyResult(models.Model):
     """Writing the results of a metric refresh, in batches whatever the count.
 
-    - the values: one ``write`` per distinct value, the refresh time in one
-      ``write`` for all, so the stored computes (progress, health, score band,
-      objective roll-up) run once over the whole batch;
-    - the history: one metric point per key result and day, created in one
-      ``create``; a value that moves again the same day updates that day's
+    - the values: one ``write`` per distinct value (with the refresh time, so
+      a moved row is updated once), the progress of the batch in one call, so
+      the stored computes (progress, health, score band, objective roll-up) run
+      once over the whole batch; the refresh time of the others in one UPDATE;
+    - the history: one metric point per key result and day, inserted in one
+      statement; a value that moves again the same day updates that day's
       point (from the day's first value to its latest);
-    - the chatter: events only, logged in one batch: a health change, a metric
-      error and its recovery. Plain value moves stay in the history.
+    - the chatter: events only, inserted in one statement: a health change, a
+      metric error and its recovery. Plain value moves stay in the history.
     """
 
     _inherit = "okr.key.result"  # pylint: disable=consider-merging-classes-inherited
@@ -42,10 +43,12 @@ class OkrKeyResult(models.Model):
         )
         health_before = {kr.id: kr.health for kr in moved}
         if moved:
-            self._metric_record_moves(moved)
-        refreshed = self.filtered(lambda kr: kr.id not in failed_ids)
-        if refreshed:
-            refreshed._metric_stamp_refresh(now)
+            # the refresh time goes with the new value, in the same UPDATE
+            self._metric_record_moves(moved, now)
+        done_ids = failed_ids | {kr.id for kr in moved}
+        unmoved = self.filtered(lambda kr: kr.id not in done_ids)
+        if unmoved:
+            unmoved._metric_stamp_refresh(now)
         if recovered:
             self._metric_recovered(recovered)
         if failed:
@@ -54,7 +57,8 @@ class OkrKeyResult(models.Model):
             self._metric_log_health_changes(moved, health_before)
 
     def _metric_stamp_refresh(self, now):
-        """The refresh time of all in one UPDATE, whatever their count.
+        """The refresh time of key results whose value did not move, in one
+        UPDATE whatever their count.
 
         Nothing depends on it (no compute, no tracking, no rule): the ORM would
         only spend a ``write`` and its UPDATE chunks on it. The values pending
@@ -63,17 +67,18 @@ class OkrKeyResult(models.Model):
         self.flush_recordset(["metric_last_refresh"])
         self.env.cr.execute(
             SQL(
-                "UPDATE %s SET metric_last_refresh = %s WHERE id = ANY(%s)",
+                "UPDATE %s SET metric_last_refresh = %s WHERE id IN %s",
                 SQL.identifier(self._table),
                 now,
-                self.ids,
+                tuple(self.ids),
             )
         )
         self.invalidate_recordset(["metric_last_refresh"])
 
-    def _metric_record_moves(self, moved):
+    def _metric_record_moves(self, moved, now):
         """New values ``{key_result: value}``: today's history point of each
-        (created or updated) and the values, each in a few batched statements."""
+        (created or updated) and the values with the refresh time ``now``,
+        each in a few batched statements."""
         key_results = self.browse(kr.id for kr in moved)
         today = fields.Date.context_today(self)
         check_in_model = self.env["okr.check.in"]
@@ -120,7 +125,7 @@ class OkrKeyResult(models.Model):
             # the history names the metric; the field tracking would only
             # repeat the numbers
             self.browse(ids).with_context(mail_notrack=True).write(
-                {"current_value": value}
+                {"current_value": value, "metric_last_refresh": now}
             )
         key_results._compute_pending_progress()
 
