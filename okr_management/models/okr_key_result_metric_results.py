@@ -94,30 +94,14 @@ class OkrKeyResult(models.Model):
                 order="id",
             )
         }
-        # a point of today moves with the value: one write per distinct value
-        to_update = defaultdict(list)
-        to_create = []
-        for key_result, value in moved.items():
-            check_in = todays.get(key_result.id)
-            if check_in:
-                progress = key_result._progress_for_value(value)[0]
-                to_update[(value, progress)].append(check_in.id)
-            else:
-                to_create.append(
-                    (
-                        key_result.id,
-                        value,
-                        key_result.current_value,
-                        key_result.confidence if key_result.check_in_count else 5,
-                        key_result._progress_for_value(value)[0],
-                        # the audit trail: the metric that set the value
-                        key_result.metric_id.name,
-                    )
-                )
-        for (value, progress), ids in to_update.items():
-            check_in_model.browse(ids).write({"value": value, "progress": progress})
-        if to_create:
-            self._metric_insert_points(to_create)
+        # what a new point keeps of the key result before the move
+        before = {
+            key_result.id: (
+                key_result.current_value,
+                key_result.confidence if key_result.check_in_count else 5,
+            )
+            for key_result in moved
+        }
         by_value = defaultdict(list)
         for key_result, value in moved.items():
             by_value[value].append(key_result.id)
@@ -127,7 +111,32 @@ class OkrKeyResult(models.Model):
             self.browse(ids).with_context(mail_notrack=True).write(
                 {"current_value": value, "metric_last_refresh": now}
             )
+        # the progress at the new values, once: the points take it too
         key_results._compute_pending_progress()
+        # a point of today moves with the value: one write per distinct value
+        to_update = defaultdict(list)
+        to_create = []
+        for key_result, value in moved.items():
+            check_in = todays.get(key_result.id)
+            if check_in:
+                to_update[(value, key_result.progress)].append(check_in.id)
+            else:
+                previous, confidence = before[key_result.id]
+                to_create.append(
+                    (
+                        key_result.id,
+                        value,
+                        previous,
+                        confidence,
+                        key_result.progress,
+                        # the audit trail: the metric that set the value
+                        key_result.metric_id.name,
+                    )
+                )
+        for (value, progress), ids in to_update.items():
+            check_in_model.browse(ids).write({"value": value, "progress": progress})
+        if to_create:
+            self._metric_insert_points(to_create)
 
     def _metric_insert_points(self, rows):
         """Today's new history points ``[(key_result_id, value, previous_value,
