@@ -257,12 +257,27 @@ class OkrKeyResult(models.Model):
             )
         return [requests[kr_id] for kr_id in self.ids]
 
-    def _refresh_metric(self):
+    def _metric_values(self, today):
+        """``{key result id: (definition, request, value)}`` of ``self`` in one
+        engine run: what ``_refresh_metric`` may reuse (the cron computes a
+        whole run at once, then writes it batch by batch)."""
+        definitions = {metric.id: metric._to_definition() for metric in self.metric_id}
+        requests = self._metric_requests(fields.Date.context_today(self))
+        values = metric_engine.evaluate(self.env, definitions.values(), requests)
+        return {
+            request.key: (definitions.get(request.metric), request, values[request.key])
+            for request in requests
+        }
+
+    def _refresh_metric(self, computed=None):
         """Refresh metric key results (in a sudo env) in one engine run.
 
         The rows are locked first (SKIP LOCKED): a key result another transaction
         is refreshing is left to it, so two refreshes never record the same
-        history point twice. Return the key results that were refreshed.
+        history point twice. ``computed`` (from ``_metric_values``) gives values
+        already computed; one is used only if its key result still asks the
+        same request of the same metric definition, the others are computed
+        now. Return the key results that were refreshed.
         """
         # only the columns a refresh reads through the ORM: a first access would
         # load every column of every key result (0.5 s at 10,000, steady)
@@ -272,11 +287,20 @@ class OkrKeyResult(models.Model):
             return key_results
         key_results = key_results.try_lock_for_update(allow_referencing=True)
         today = fields.Date.context_today(self)
-        results = metric_engine.evaluate(
-            self.env,
-            [metric._to_definition() for metric in key_results.metric_id],
-            key_results._metric_requests(today),
-        )
+        definitions = {
+            metric.id: metric._to_definition() for metric in key_results.metric_id
+        }
+        results, to_compute = {}, []
+        for request in key_results._metric_requests(today):
+            known = (computed or {}).get(request.key)
+            if known and known[:2] == (definitions.get(request.metric), request):
+                results[request.key] = known[2]
+            else:
+                to_compute.append(request)
+        if to_compute:
+            results.update(
+                metric_engine.evaluate(self.env, definitions.values(), to_compute)
+            )
         key_results._apply_metric_results(results)
         return key_results
 
@@ -313,11 +337,18 @@ class OkrKeyResult(models.Model):
             batch.extend(ids)
         if batch:
             batches.append(batch)
+        # the values of the whole run in one engine run (one grouped query per
+        # metric, not one per batch), written batch by batch
+        try:
+            computed = key_results._metric_values(fields.Date.context_today(self))
+        except Exception:  # noqa: BLE001 - each batch computes its own then
+            _logger.exception("Metric values of the run failed, computing per batch")
+            computed = None
         cron = self.env["ir.cron"]
         unreached = len(key_results)
         cron._commit_progress(remaining=unreached)
         for ids in batches:
-            self.sudo().browse(ids)._refresh_metric_isolated()
+            self.sudo().browse(ids)._refresh_metric_isolated(computed)
             unreached -= len(ids)
             if not cron._commit_progress(len(ids)):
                 # out of time: the KPIs (one query per metric) must not wait
@@ -327,12 +358,13 @@ class OkrKeyResult(models.Model):
         kpis._refresh()
         cron._commit_progress(remaining=unreached)
 
-    def _refresh_metric_isolated(self):
-        """Refresh a batch; if it fails as a whole, refresh one by one so one
+    def _refresh_metric_isolated(self, computed=None):
+        """Refresh a batch (with the values ``computed`` for it, if any); if it
+        fails as a whole, refresh one by one, each computed afresh, so one
         broken key result never stops the others."""
         try:
             with self.env.cr.savepoint():
-                self._refresh_metric()
+                self._refresh_metric(computed)
         except Exception:
             _logger.exception("Metric refresh of a batch failed, retrying one by one")
             for key_result in self:

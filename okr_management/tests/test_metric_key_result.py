@@ -8,6 +8,8 @@ from odoo.tests import Form, TransactionCase, freeze_time, tagged
 
 from odoo.addons.base.models.ir_cron import IrCron
 
+from ..engine.metric import execution as metric_execution
+
 # the partners are dated around this day, and the windows are measured from it
 TODAY = datetime.date(2026, 11, 16)
 DAY = datetime.timedelta(days=1)
@@ -259,6 +261,47 @@ class MetricKeyResultCase(TransactionCase):
         self.assertEqual((kpi.current_value, kpi.previous_value), (7.0, 4.0))
         self.assertEqual(kpi.trend, "up")
 
+    def test_cron_computes_its_run_in_one_engine_run(self):
+        """Batches of one key result each: the metric's grouped query runs once
+        for the whole run, not once per batch. A value computed for a request
+        that changed since is computed again."""
+        KeyResult = self.env["okr.key.result"].with_context(okr_metric_no_refresh=True)
+        key_results = KeyResult.create(
+            [
+                {**self.key_result_vals(), "name": "Ann 1"},
+                {**self.key_result_vals(), "name": "Ann 2"},
+                {**self.key_result_vals(), "name": "Bob", "user_id": self.bob.id},
+            ]
+        )
+        plans = []
+        original = metric_execution._run_plan
+
+        def spy(env, plan):
+            plans.append({request.key for request in plan.requests})
+            return original(env, plan)
+
+        with (
+            patch.object(metric_execution, "_run_plan", spy),
+            patch.object(IrCron, "_commit_progress", return_value=3600.0),
+        ):
+            self.env["okr.key.result"]._cron_refresh_metrics(batch_size=1)
+        self.assertEqual(
+            [keys for keys in plans if keys & set(key_results.ids)],
+            [set(key_results.ids)],
+            "one plan for the three, whatever the batches",
+        )
+        self.assertEqual(key_results.mapped("current_value"), [5.0, 5.0, 1.0])
+        # a computed value is used only for the same request and definition
+        ann, ann_too = key_results[:2]
+        computed = (ann | ann_too)._metric_values(TODAY)
+        for key_result in (ann, ann_too):
+            definition, request, _value = computed[key_result.id]
+            computed[key_result.id] = (definition, request, 9.0)
+        ann.metric_window = "to_date"
+        (ann | ann_too)._refresh_metric(computed)
+        self.assertEqual(ann.current_value, 3.0, "its request changed: computed")
+        self.assertEqual(ann_too.current_value, 9.0, "the same request: reused")
+
     def test_cron_out_of_time_resumes_with_the_stalest(self):
         """A run out of time after its first batch still refreshes the KPIs; the
         next run starts with the key results the first one did not reach."""
@@ -285,9 +328,9 @@ class MetricKeyResultCase(TransactionCase):
         batches, progress = [], []
         original = type(KeyResult)._refresh_metric_isolated
 
-        def spy(key_results):
+        def spy(key_results, computed=None):
             batches.append(key_results)
-            return original(key_results)
+            return original(key_results, computed)
 
         def budget_spent_by_first_batch(processed=0, remaining=None):
             progress.append((processed, remaining))
