@@ -189,6 +189,10 @@ class OkrKeyResult(models.Model):
         # depends on them (count, last date, confidence, health, roll-ups)
         self.browse(columns[0]).invalidate_recordset(["check_in_ids"])
         check_ins.modified(check_ins._fields, create=True)
+        # their objective and company, related fields the INSERT filled from
+        # the same key result: not to compute (and UPDATE) again
+        for fname in ("objective_id", "company_id"):
+            self.env.remove_to_compute(check_ins._fields[fname], check_ins)
         return check_ins
 
     def _metric_log_health_changes(self, moved, health_before):

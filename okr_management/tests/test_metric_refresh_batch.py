@@ -37,6 +37,10 @@ class TestMetricRefreshBatch(base.MetricKeyResultCase):
         point = self.history(key_result)
         self.assertEqual((point.previous_value, point.value), (0.0, 5.0))
         self.assertEqual(point.progress_note, "New partners", "the metric that set it")
+        self.assertEqual(
+            (point.objective_id, point.company_id),
+            (key_result.objective_id, key_result.company_id),
+        )
         # moved again the same day: that day's point follows, from the day's
         # first value to its latest
         self.add_partners(ann=1)
