@@ -272,7 +272,7 @@ def run_size(size, owners, period, metric, goal_definition):
     key_results = create_key_results(objective, owners, metric)
     goals = create_goals(owners, period, goal_definition)
     definitions = [metric._to_definition()]
-    requests = [kr._metric_request(today) for kr in key_results]
+    requests = key_results._metric_requests(today)
     date_from = period.date_start
     date_to = period.date_end
 
@@ -355,7 +355,7 @@ def run_cron(count, kpi_count, owners, period, metric):
         metric_engine.evaluate(  # warm the caches as a running server has them
             env,
             [metric._to_definition()],
-            [kr._metric_request(today) for kr in key_results],
+            key_results._metric_requests(today),
         )
 
         def cron():

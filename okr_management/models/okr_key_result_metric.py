@@ -28,13 +28,12 @@ METRIC_TRIGGER_FIELDS = {
 # what a refresh reads of each key result through the ORM (its request is read
 # in one query, see _metric_requests)
 METRIC_REFRESH_FIELDS = ["source", "metric_id", "current_value", "metric_error"]
-# the columns of a request
+# the columns of a request (a team scope reads its team through the ORM)
 METRIC_REQUEST_FIELDS = [
     "period_id",
     "metric_id",
     "metric_window",
     "metric_scope",
-    "metric_team_ref",
     "user_id",
     "company_id",
 ]
@@ -186,42 +185,24 @@ class OkrKeyResult(models.Model):
     def _metric_request(self, today):
         """The engine request of this key result: its window, scope and owner."""
         self.ensure_one()
-        period = self.period_id
-        date_from = period.date_start or None
-        date_to = period.date_end or None
-        if self.metric_window == "to_date":
-            date_to = min(date_to, today) if date_to else today
-        scope_id = None
-        if self.metric_scope == "owner":
-            scope_id = self.user_id.id
-        elif self.metric_scope == "team" and self.metric_team_ref:
+        return self._metric_requests(today)[0]
+
+    def _metric_team_scope_id(self):
+        """The scope of a team-scoped key result: the team typed on it, if it
+        is of the metric's team model; with none typed, its objective's team's
+        linked records of that model (sales teams, projects); else None."""
+        self.ensure_one()
+        relation = self.metric_id.team_field_id.relation
+        if self.metric_team_ref:
             team = self.metric_team_ref
-            if team._name == self.metric_id.team_field_id.relation:
-                scope_id = team.id
-        elif self.metric_scope == "team":
-            # no team typed on the key result: its objective's team's linked
-            # records of the metric's team model (sales teams, projects)
-            linked = self.objective_id.team_id._metric_scope_records(
-                self.metric_id.team_field_id.relation
-            )
-            scope_id = linked.id if len(linked) == 1 else tuple(linked.ids) or None
-        return metric_engine.MetricRequest(
-            key=self.id,
-            metric=self.metric_id.id,
-            date_from=date_from,
-            date_to=date_to,
-            scope=self.metric_scope or "company",
-            scope_id=scope_id,
-            # the owner's rights only: no owner, no value ("needs an owner")
-            user_id=self.user_id.id or None,
-            company_ids=(self.company_id.id,) if self.company_id else (),
-        )
+            return team.id if team._name == relation else None
+        linked = self.objective_id.team_id._metric_scope_records(relation)
+        return linked.id if len(linked) == 1 else tuple(linked.ids) or None
 
     def _metric_requests(self, today):
-        """The engine requests of ``self``: ``_metric_request`` of each, read in
-        one query instead of through the fields of each key result (0.7 s for
-        10,000). A team scope, which may ask the objective's team, is left to
-        ``_metric_request``."""
+        """The engine requests of ``self`` (their window, scope and owner),
+        read in one query instead of through the fields of each key result
+        (0.7 s for 10,000); a team scope asks ``_metric_team_scope_id``."""
         self.flush_recordset(METRIC_REQUEST_FIELDS)
         rows = self.env.execute_query(
             SQL(
@@ -238,30 +219,38 @@ class OkrKeyResult(models.Model):
             )
         }
         requests = {}
-        for kr_id, period_id, metric_id, window, scope, _ref, user_id, company in rows:
-            if scope == "team":
-                requests[kr_id] = self.browse(kr_id)._metric_request(today)
-                continue
+        for kr_id, period_id, metric_id, window, scope, user_id, company in rows:
             date_from, date_to = periods.get(period_id, (None, None))
             if window == "to_date":
                 date_to = min(date_to, today) if date_to else today
+            if scope == "owner":
+                scope_id = user_id or False
+            elif scope == "team":
+                scope_id = self.browse(kr_id)._metric_team_scope_id()
+            else:
+                scope_id = None
             requests[kr_id] = metric_engine.MetricRequest(
                 key=kr_id,
                 metric=metric_id or False,
                 date_from=date_from,
                 date_to=date_to,
                 scope=scope or "company",
-                scope_id=(user_id or False) if scope == "owner" else None,
+                scope_id=scope_id,
+                # the owner's rights only: no owner, no value ("needs an owner")
                 user_id=user_id or None,
                 company_ids=(company,) if company else (),
             )
         return [requests[kr_id] for kr_id in self.ids]
 
+    def _metric_definitions(self):
+        """``{metric id: definition}`` of the metrics of ``self``."""
+        return {metric.id: metric._to_definition() for metric in self.metric_id}
+
     def _metric_values(self, today):
         """``{key result id: (definition, request, value)}`` of ``self`` in one
         engine run: what ``_refresh_metric`` may reuse (the cron computes a
         whole run at once, then writes it batch by batch)."""
-        definitions = {metric.id: metric._to_definition() for metric in self.metric_id}
+        definitions = self._metric_definitions()
         requests = self._metric_requests(fields.Date.context_today(self))
         values = metric_engine.evaluate(self.env, definitions.values(), requests)
         return {
@@ -287,9 +276,7 @@ class OkrKeyResult(models.Model):
             return key_results
         key_results = key_results.try_lock_for_update(allow_referencing=True)
         today = fields.Date.context_today(self)
-        definitions = {
-            metric.id: metric._to_definition() for metric in key_results.metric_id
-        }
+        definitions = key_results._metric_definitions()
         results, to_compute = {}, []
         for request in key_results._metric_requests(today):
             known = (computed or {}).get(request.key)
