@@ -19,6 +19,10 @@ class IrRule(models.Model):
         deleting a rule, or changing a group, clears it. Never mutate the result.
         """
         rules = defaultdict(list)
+        # sudo: a private method (not callable over RPC) whose result only
+        # decides whether owners may share a rights computation; no rule text
+        # ever reaches a user, and the rules themselves are applied by Odoo as
+        # each owner, never as the superuser
         for rule in self.sudo().search_fetch(
             [("active", "=", True), ("perm_read", "=", True)],
             ["model_id", "groups", "domain_force"],

@@ -141,24 +141,18 @@ def _groups_and_companies(env, uids):
             pairs_of("company_ids"),
         )
     )
-    found = {
-        "user": {},
-        "group_ids": defaultdict(list),
-        "company_ids": defaultdict(set),
-    }
+    users_found = set()
+    group_ids, company_ids = defaultdict(list), defaultdict(set)
     for fname, uid, record_id in rows:
         if fname == "group_ids":
-            found[fname][uid].append(record_id)
+            group_ids[uid].append(record_id)
         elif fname == "company_ids":
-            found[fname][uid].add(record_id)
+            company_ids[uid].add(record_id)
         else:
-            found[fname][uid] = True
+            users_found.add(uid)
     return {
-        uid: (
-            tuple(sorted(found["group_ids"][uid])),
-            frozenset(found["company_ids"][uid]),
-        )
-        for uid in found["user"]
+        uid: (tuple(sorted(group_ids[uid])), frozenset(company_ids[uid]))
+        for uid in users_found
     }
 
 
@@ -174,6 +168,9 @@ class _Rights:
         implied = {}
         for direct, _companies in profiles.values():
             if direct not in implied:
+                # sudo: group definitions, not anybody's data; they only say
+                # which rules apply to the owners, and nothing is returned to
+                # a user (res.groups.all_implied_ids is compute_sudo anyway)
                 implied[direct] = frozenset(
                     env["res.groups"].sudo().browse(direct).all_implied_ids.ids
                 )
