@@ -4,7 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, TransactionCase, freeze_time
 from odoo.tests.common import JsonRpcException
 
@@ -128,6 +128,33 @@ class OkrJsonRpcMixin:
 
     # what a refused call may raise
     refused_errors = ("odoo.exceptions.AccessError",)
+
+    @classmethod
+    def _rpc_users(cls, *logins_companies):
+        """Plain OKR users, one per ``(login, company)``, who log in with
+        ``login_as``."""
+        okr_user = cls.env.ref("okr_management.group_okr_user")
+        return (
+            cls.env["res.users"]
+            .with_context(no_reset_password=True)
+            .create(
+                [
+                    {
+                        "name": login,
+                        "login": login,
+                        "password": f"{login}-pass-2026",
+                        "group_ids": [Command.set(okr_user.ids)],
+                        "company_id": company.id,
+                        "company_ids": [Command.set(company.ids)],
+                    }
+                    for login, company in logins_companies
+                ]
+            )
+        )
+
+    def login_as(self, user):
+        """Log in over HTTP as a user made by ``_rpc_users``."""
+        self.authenticate(user.login, f"{user.login}-pass-2026")
 
     def call(self, model, method, args, kwargs=None):
         return self.make_jsonrpc_request(

@@ -4,7 +4,6 @@
 plain OKR user of company B against company A's metric key result, and a metric
 key result owned by the administrator."""
 
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import OkrJsonRpcMixin
@@ -22,23 +21,8 @@ class MetricRightsHttpCase(OkrJsonRpcMixin, HttpCase):
         super().setUpClass()
         cls.company_a = cls.env.ref("base.main_company")
         cls.company_b = cls.env["res.company"].create({"name": "Attacker B Corp"})
-        okr_user = cls.env.ref("okr_management.group_okr_user")
-        users = cls.env["res.users"].with_context(no_reset_password=True)
-        cls.alice, cls.eve = users.create(
-            [
-                {
-                    "name": login,
-                    "login": login,
-                    "password": f"{login}-pass-2026",
-                    "group_ids": [Command.set(okr_user.ids)],
-                    "company_id": company.id,
-                    "company_ids": [Command.set(company.ids)],
-                }
-                for login, company in (
-                    ("mh_alice", cls.company_a),
-                    ("mh_eve", cls.company_b),
-                )
-            ]
+        cls.alice, cls.eve = cls._rpc_users(
+            ("mh_alice", cls.company_a), ("mh_eve", cls.company_b)
         )
         Period = cls.env["okr.period"]
         periods = Period.create(
@@ -98,7 +82,7 @@ class MetricRightsHttpCase(OkrJsonRpcMixin, HttpCase):
 
     def test_other_company_cannot_read_refresh_or_borrow_the_admin(self):
         self.assertEqual(self.key_result_a.current_value, 2.0, "alice's view: A")
-        self.authenticate("mh_eve", "mh_eve-pass-2026")
+        self.login_as(self.eve)
         kr_id = self.key_result_a.id
         self.assert_refused("okr.key.result", "read", [[kr_id], ["current_value"]])
         self.assert_refused("okr.key.result", "action_refresh_metric", [[kr_id]])

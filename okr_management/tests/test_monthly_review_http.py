@@ -17,24 +17,8 @@ class MonthlyReviewHttpCase(OkrJsonRpcMixin, HttpCase):
         super().setUpClass()
         company_a = cls.env.ref("base.main_company")
         company_b = cls.env["res.company"].create({"name": "Review Attacker B"})
-        okr_user = cls.env.ref("okr_management.group_okr_user")
-        users = cls.env["res.users"].with_context(no_reset_password=True)
-        cls.lena, cls.mark, cls.eve = users.create(
-            [
-                {
-                    "name": login,
-                    "login": login,
-                    "password": f"{login}-pass-2026",
-                    "group_ids": [Command.set(okr_user.ids)],
-                    "company_id": company.id,
-                    "company_ids": [Command.set(company.ids)],
-                }
-                for login, company in (
-                    ("mr_lena", company_a),
-                    ("mr_mark", company_a),
-                    ("mr_eve", company_b),
-                )
-            ]
+        cls.lena, cls.mark, cls.eve = cls._rpc_users(
+            ("mr_lena", company_a), ("mr_mark", company_a), ("mr_eve", company_b)
         )
         team = cls.env["okr.team"].create(
             {
@@ -57,7 +41,7 @@ class MonthlyReviewHttpCase(OkrJsonRpcMixin, HttpCase):
         )
 
     def test_other_company_sees_and_changes_nothing(self):
-        self.authenticate("mr_eve", "mr_eve-pass-2026")
+        self.login_as(self.eve)
         review, decision = self.review.id, self.decision.id
         self.assert_refused("okr.monthly.review", "read", [[review], ["name"]])
         self.assert_refused(
@@ -86,7 +70,7 @@ class MonthlyReviewHttpCase(OkrJsonRpcMixin, HttpCase):
         self.assertEqual(len(self.review.decision_ids), 1)
 
     def test_member_reads_leader_decides(self):
-        self.authenticate("mr_mark", "mr_mark-pass-2026")
+        self.login_as(self.mark)
         [row] = self.call("okr.monthly.review", "read", [[self.review.id], ["name"]])
         self.assertEqual(row["name"], "Review Support — 2026-02")
         self.assert_refused(
@@ -95,7 +79,7 @@ class MonthlyReviewHttpCase(OkrJsonRpcMixin, HttpCase):
             [[{"review_id": self.review.id, "name": "Mine now"}]],
         )
         self.assert_refused("okr.monthly.review", "action_done", [[self.review.id]])
-        self.authenticate("mr_lena", "mr_lena-pass-2026")
+        self.login_as(self.lena)
         self.call(
             "okr.monthly.review.decision",
             "create",
