@@ -95,7 +95,9 @@ class OkrNumberGuardMixin(models.AbstractModel):
             try:
                 number = float(value)
             except (TypeError, ValueError):
-                continue  # Odoo's own conversion refuses it
+                # text where a number goes: the same clear, translated refusal
+                # instead of Python's "could not convert string to float"
+                raise okr_number_error(self.env, field, value) from None
             if not is_sane_number(number):
                 raise okr_number_error(self.env, field, value)
 
@@ -104,8 +106,8 @@ class OkrNumberGuardMixin(models.AbstractModel):
         try:
             number = int(value)
         except (TypeError, ValueError, OverflowError):
-            return  # Odoo's own conversion refuses it
-        if not -MAX_INT <= number <= MAX_INT:
+            number = None  # text, NaN or infinity: refused below, translated
+        if number is None or not -MAX_INT <= number <= MAX_INT:
             raise ValidationError(
                 self.env._(
                     "%(field)s must be a whole number between %(low)s and "

@@ -120,7 +120,7 @@ class TestKpiTypedByHand(OkrCase):
         for bad in (float("nan"), float("inf"), -float("inf"), 1e300):
             with self.assertRaises(ValidationError):
                 kpi.with_user(self.owner).current_value = bad
-        with self.assertRaises(ValueError):
+        with self.assertRaises(ValidationError):
             kpi.with_user(self.owner).write({"current_value": "five"})
         self.assertEqual((kpi.current_value, kpi.trend), (5.0, "flat"))
         self.assertFalse(kpi.is_drifting)
