@@ -105,3 +105,15 @@ class MetricRightsHttpCase(OkrJsonRpcMixin, HttpCase):
         [kr_id] = self.call("okr.key.result", "create", [[vals]])
         [row] = self.call("okr.key.result", "read", [[kr_id], ["current_value"]])
         self.assertEqual(row["current_value"], 1.0)
+        # what she types cannot break the refresh: no NaN, infinite, huge or
+        # text target reaches it, and her key result keeps its value
+        for bad in ("NaN", "Infinity", 1e300, "ten"):
+            with self.subTest(target=bad):
+                self.assert_refused(
+                    "okr.key.result", "write", [[kr_id], {"target_value": bad}]
+                )
+        self.call("okr.key.result", "action_refresh_metric", [[kr_id]])
+        [row] = self.call(
+            "okr.key.result", "read", [[kr_id], ["current_value", "target_value"]]
+        )
+        self.assertEqual((row["current_value"], row["target_value"]), (1.0, 10.0))
