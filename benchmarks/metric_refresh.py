@@ -10,11 +10,20 @@ once (``OKR_BENCH_ONLY=metric_refresh setup/bench`` for this one only).
 
 Optional: OKR_BENCH_SIZES="10,100,1000" (default 10,100,1000,10000),
 OKR_BENCH_RECORDS=100000, OKR_BENCH_NAIVE_MAX=100 (the naive loop is skipped
-above that size: one query per key result). Everything it creates is rolled
-back at the end (the shell rolls back too); nothing is committed.
+above that size: one query per key result).
+
+In the throwaway copy ``setup/bench`` makes (OKR_BENCH_THROWAWAY names it), the
+data is committed before it is measured and each measure is committed after it,
+as in production, where a refresh finds committed key results: PostgreSQL checks
+the foreign keys of a row at every UPDATE in the transaction that inserted it
+(twelve on a key result), never on a committed row whose keys do not change.
+In any other database nothing is committed: everything is rolled back at the end,
+and those checks are paid by every side.
 
 Per size: N owners each get one key result (metric "count of my partners in the
-period", owner scope) and, for gamification, one goal on the same partners. The
+period", owner scope), three to an objective as the quality coach advises
+(OKR_BENCH_KRS_PER_OBJECTIVE; 0 puts them all in one objective), and, for
+gamification, one goal on the same partners. The
 100,000 partners are spread over all the owners of the largest size, so every
 size scans the same records. Columns:
 - engine: ``metric.evaluate`` alone (values of all key results, owners' rights);
@@ -26,6 +35,15 @@ size scans the same records. Columns:
 - gamification: ``gamification.goal.update_goal()`` in batch mode (first update,
   it writes the goals too; it ignores the users' rights);
 - SQL: one hand-written ``SELECT user_id, count(*) ... GROUP BY user_id``.
+Then what any refresh must pay, whoever writes it, measured after the others
+(a second table, "must pay"): the floor's GROUP BY with the owners' record rules
+(``_read_group`` as an owner: the rights the refresh must apply and gamification
+skips), and the statements of the issue's audit trail, by hand and rolled back:
+one history point per key result (INSERT), its value, progress, health, score band
+and refresh time (UPDATE) and one chatter event per changed light (INSERT); for a
+refresh where nothing moved, the UPDATE of the refresh time alone. "must/SQL" is
+that minimum against the SQL floor: a bound below it cannot be reached without
+dropping the rights or the audit trail.
 Then the hourly cron, whole runs (first, then nothing moved), over
 OKR_BENCH_CRON_KRS key results (default: the largest size; 0 skips it) and
 OKR_BENCH_CRON_KPIS KPIs (default 500), against the same SQL floor.
@@ -45,6 +63,8 @@ import os
 import pstats
 import time
 
+from odoo.tools import SQL
+
 from odoo.addons.okr_management.engine import metric as metric_engine
 
 SIZES = [
@@ -59,6 +79,23 @@ today = datetime.date.today()
 PROFILE = os.environ.get("OKR_BENCH_PROFILE", "")
 SQL_LOG = os.environ.get("OKR_BENCH_SQL", "")
 SKIP = os.environ.get("OKR_BENCH_SKIP", "").split(",")
+# key results to an objective: the quality coach's maximum (0: all in one)
+KRS_PER_OBJECTIVE = int(os.environ.get("OKR_BENCH_KRS_PER_OBJECTIVE", "3"))
+# commit only in the copy setup/bench made for this run, never elsewhere
+COMMIT = os.environ.get("OKR_BENCH_THROWAWAY") == cr.dbname
+
+
+def settle(*tables):
+    """In the throwaway copy: commit what was done, as the end of a request or
+    a cron batch does, and refresh the planner's statistics of ``tables`` as
+    autovacuum would have. Elsewhere: nothing (all is rolled back at the end)."""
+    if not COMMIT:
+        return
+    env.flush_all()
+    for table in tables:
+        cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+    # only in the copy made for this run (see COMMIT)
+    cr.commit()  # pylint: disable=invalid-commit
 
 
 def measure(func, name=""):
@@ -83,7 +120,9 @@ def measure(func, name=""):
         stats = pstats.Stats(profile)
         stats.sort_stats("tottime").print_stats(30)
         stats.sort_stats("cumulative").print_stats(60)
-    return elapsed, cr.sql_log_count - queries, result
+    counted = cr.sql_log_count - queries
+    settle()
+    return elapsed, counted, result
 
 
 def insert_users(count):
@@ -196,17 +235,32 @@ def setup_okr(owners):
     return period, metric, definition
 
 
-def create_key_results(objective, owners, metric):
+def create_key_results(name, period, owners, metric):
     """One metric key result per owner ("count of my partners in the period"),
-    not refreshed yet."""
+    not refreshed yet, KRS_PER_OBJECTIVE to an objective named ``name``."""
+    per_objective = KRS_PER_OBJECTIVE or len(owners)
+    objectives = (
+        env["okr.objective"]
+        .with_context(mail_create_nolog=True)
+        .create(
+            [
+                {
+                    "name": f"{name} {number + 1}",
+                    "period_id": period.id,
+                    "level": "company",
+                }
+                for number in range(-(-len(owners) // per_objective))
+            ]
+        )
+    )
     return (
         env["okr.key.result"]
         .with_context(okr_metric_no_refresh=True, mail_create_nolog=True)
         .create(
             [
                 {
-                    "name": f"{objective.name} {owner.id}",
-                    "objective_id": objective.id,
+                    "name": f"{name} {owner.id}",
+                    "objective_id": objectives[index // per_objective].id,
                     "user_id": owner.id,
                     "start_value": 0,
                     "target_value": 100,
@@ -215,7 +269,7 @@ def create_key_results(objective, owners, metric):
                     "metric_scope": "owner",
                     "metric_window": "period",
                 }
-                for owner in owners
+                for index, owner in enumerate(owners)
             ]
         )
     )
@@ -233,6 +287,101 @@ def sql_floor(owners, date_from, date_to):
         (owners.ids, date_from, date_to + datetime.timedelta(days=1)),
     )
     return dict(cr.fetchall())
+
+
+def rules_floor(owners, date_from, date_to):
+    """The floor's GROUP BY as the first owner (all owners share one profile
+    here), with the record rules Odoo applies to that owner."""
+    groups = (
+        env["res.partner"]
+        .with_user(owners[0])
+        .with_context(allowed_company_ids=owners[0].company_ids.ids)
+        ._read_group(
+            [
+                ("name", "=like", "bench %"),
+                ("user_id", "in", owners.ids),
+                ("create_date", ">=", date_from),
+                ("create_date", "<", date_to + datetime.timedelta(days=1)),
+            ],
+            ["user_id"],
+            ["__count"],
+        )
+    )
+    return {user.id: count for user, count in groups}
+
+
+def audit_trail_writes(key_results, values):
+    """The statements the issue's audit trail asks of a first refresh, written
+    by hand: a history point per key result, its new value, progress, health,
+    score band and refresh time, and a chatter event (its light changed)."""
+    ids = key_results.ids
+    params = {
+        "today": today,
+        "uid": env.uid,
+        "now": datetime.datetime.now(),
+        "ids": ids,
+        "values": [values[kr_id] for kr_id in ids],
+        "author": env.user.partner_id.id,
+        "subtype": env.ref("mail.mt_note").id,
+    }
+    cr.execute(
+        """
+        INSERT INTO okr_check_in (
+            key_result_id, objective_id, company_id, date, user_id, value,
+            confidence, progress, progress_note, origin,
+            create_uid, create_date, write_uid, write_date)
+        SELECT kr.id, kr.objective_id, kr.company_id, %(today)s, %(uid)s,
+               v.value, 5, v.value, 'Bench partners', 'metric',
+               %(uid)s, %(now)s, %(uid)s, %(now)s
+          FROM unnest(%(ids)s::int[], %(values)s::float8[]) AS v(kr_id, value)
+          JOIN okr_key_result kr ON kr.id = v.kr_id
+        """,
+        params,
+    )
+    cr.execute(
+        """
+        UPDATE okr_key_result kr
+           SET current_value = v.value, progress = v.value, health = 'at_risk',
+               score_band = 'fail', check_in_count = 1, last_check_in_date = %(today)s,
+               metric_last_refresh = %(now)s, write_uid = %(uid)s, write_date = %(now)s
+          FROM unnest(%(ids)s::int[], %(values)s::float8[]) AS v(kr_id, value)
+         WHERE kr.id = v.kr_id
+        """,
+        params,
+    )
+    cr.execute(
+        """
+        INSERT INTO mail_message (
+            author_id, model, res_id, message_type, is_internal, subtype_id,
+            body, date, create_uid, create_date, write_uid, write_date)
+        SELECT %(author)s, 'okr.key.result', v.res_id, 'notification', true,
+               %(subtype)s, '<p>Health: No data yet -> At risk</p>', %(now)s,
+               %(uid)s, %(now)s, %(uid)s, %(now)s
+          FROM unnest(%(ids)s::int[]) AS v(res_id)
+        """,
+        params,
+    )
+
+
+def refresh_time_write(key_results):
+    """The one statement a refresh where nothing moved must run."""
+    cr.execute(
+        "UPDATE okr_key_result SET metric_last_refresh = %s WHERE id = ANY(%s)",
+        (datetime.datetime.now(), key_results.ids),
+    )
+
+
+def rolled_back(func, *args):
+    """``func(*args)`` in a savepoint rolled back at once: its rows never stay."""
+
+    def run():
+        cr.execute("SAVEPOINT bench_must_pay")
+        try:
+            return func(*args)
+        finally:
+            cr.execute("ROLLBACK TO SAVEPOINT bench_must_pay")
+
+    return run
 
 
 def create_goals(owners, period, goal_definition):
@@ -256,21 +405,16 @@ def warm_up(owner, period, metric, goal_definition):
     """One refresh and one goal update of throwaway records, so both sides
     start with the caches a running server has (field labels, xml ids, the
     author of chatter notes), not with those of a fresh process."""
-    objective = env["okr.objective"].create(
-        {"name": "Bench warm-up", "period_id": period.id, "level": "company"}
-    )
-    create_key_results(objective, owner, metric)._refresh_metric()
+    create_key_results("Bench warm-up", period, owner, metric)._refresh_metric()
     create_goals(owner, period, goal_definition).update_goal()
     env.flush_all()
 
 
 def run_size(size, owners, period, metric, goal_definition):
     owners = owners[:size]
-    objective = env["okr.objective"].create(
-        {"name": f"Bench {size}", "period_id": period.id, "level": "company"}
-    )
-    key_results = create_key_results(objective, owners, metric)
+    key_results = create_key_results(f"Bench {size}", period, owners, metric)
     goals = create_goals(owners, period, goal_definition)
+    settle("okr_key_result", "gamification_goal")
     definitions = [metric._to_definition()]
     requests = key_results._metric_requests(today)
     date_from = period.date_start
@@ -304,6 +448,7 @@ def run_size(size, owners, period, metric, goal_definition):
 
     engine()  # warm the caches (rules, groups) as a running server has them
     warm_up(owners[0], period, metric, goal_definition)
+    settle()
     naive_sizes = int(os.environ.get("OKR_BENCH_NAIVE_MAX", "100"))
     rows = {"engine": measure(engine, "engine")}
     rows["refresh"] = measure(refresh, "refresh")
@@ -313,6 +458,17 @@ def run_size(size, owners, period, metric, goal_definition):
         (None, None, None) if "gamification" in SKIP else measure(gamification)
     )
     rows["sql"] = measure(sql)
+    rows["rules"] = measure(lambda: rules_floor(owners, date_from, date_to), "rules")
+    rows["writes"] = measure(
+        rolled_back(
+            audit_trail_writes,
+            key_results,
+            {kr.id: rows["sql"][2].get(kr.user_id.id, 0) for kr in key_results},
+        ),
+        "writes",
+    )
+    rows["stamp"] = measure(rolled_back(refresh_time_write, key_results), "stamp")
+    assert rows["rules"][2] == rows["sql"][2], "the owners' rules hide nothing here"
     # the engine and the floor agree
     values = rows["engine"][2]
     floor = rows["sql"][2]
@@ -326,20 +482,21 @@ def run_size(size, owners, period, metric, goal_definition):
 def run_cron(count, kpi_count, owners, period, metric):
     """The hourly cron (``_cron_refresh_metrics``) over ``count`` metric key
     results and ``kpi_count`` KPIs: its first run (every value moves) and the
-    next one (nothing moved), whole runs, batches and KPIs included. The cron
-    commits each batch: here the commits only flush, and everything is rolled
-    back at the end (a commit's own cost is not measured)."""
-    cr.execute("SAVEPOINT bench_cron")
-    commit = cr.commit
-    cr.commit = env.flush_all
+    next one (nothing moved), whole runs, batches and KPIs included. In the
+    throwaway copy the cron commits each batch as in production, and its key
+    results and KPIs are deleted after; elsewhere its commits only flush, and
+    everything is rolled back (a commit's own cost is not measured)."""
+    if not COMMIT:
+        cr.execute("SAVEPOINT bench_cron")
+        commit = cr.commit
+        cr.commit = env.flush_all
+    key_results = env["okr.key.result"]
+    kpis = env["okr.kpi"]
     try:
         owners = owners[:count]
-        objective = env["okr.objective"].create(
-            {"name": "Bench cron", "period_id": period.id, "level": "company"}
-        )
-        key_results = create_key_results(objective, owners, metric)
+        key_results = create_key_results("Bench cron", period, owners, metric)
         # every other KPI out of its healthy range: its drift activity exists
-        env["okr.kpi"].create(
+        kpis = env["okr.kpi"].create(
             [
                 {
                     "name": f"Bench KPI {owner.id}",
@@ -352,6 +509,7 @@ def run_cron(count, kpi_count, owners, period, metric):
                 for i, owner in enumerate(owners[:kpi_count])
             ]
         )
+        settle("okr_key_result", "okr_kpi")
         metric_engine.evaluate(  # warm the caches as a running server has them
             env,
             [metric._to_definition()],
@@ -369,9 +527,16 @@ def run_cron(count, kpi_count, owners, period, metric):
         assert len(moved) == len(key_results), "the cron refreshed them all"
         return rows
     finally:
-        cr.commit = commit
-        cr.execute("ROLLBACK TO SAVEPOINT bench_cron")
-        env.invalidate_all()
+        if COMMIT:
+            # the sizes measured next find the tables as the cron found them
+            kpis.unlink()
+            # their key results, with their history and chatter
+            key_results.objective_id.unlink()
+            settle("okr_key_result", "okr_check_in", "okr_kpi", "mail_message")
+        else:
+            cr.commit = commit
+            cr.execute("ROLLBACK TO SAVEPOINT bench_cron")
+            env.invalidate_all()
 
 
 def fmt(seconds, queries):
@@ -385,7 +550,9 @@ try:
     owners = insert_users(max(SIZES))
     insert_partners(RECORDS, owners.ids)
     period, metric, goal_definition = setup_okr(owners)
-    print(f"setup: {time.perf_counter() - t0:.1f}s")
+    settle("res_partner", "res_users", "res_groups_users_rel", "res_company_users_rel")
+    mode = "committed" if COMMIT else "rolled back at the end"
+    print(f"setup: {time.perf_counter() - t0:.1f}s ({mode})")
     cron_krs = int(os.environ.get("OKR_BENCH_CRON_KRS", str(max(SIZES))))
     cron_kpis = int(os.environ.get("OKR_BENCH_CRON_KPIS", "500"))
     cron_lines = []
@@ -412,6 +579,12 @@ try:
         f"{'eng/SQL':>7}"
     )
     lines = [header, "-" * len(header)]
+    must_header = (
+        f"{'KRs':>6} | {'SQL floor':>16} | {'with rules':>16} | "
+        f"{'audit writes':>16} | {'time write':>16} | {'must/SQL':>8} "
+        f"{'ref/must':>8} {'std must/SQL':>12} {'std/must':>8}"
+    )
+    must_lines = [must_header, "-" * len(must_header)]
     for size in SIZES:
         t1 = time.perf_counter()
         rows = run_size(size, owners, period, metric, goal_definition)
@@ -427,9 +600,21 @@ try:
             f"{rows['engine'][0] / sql_s:6.1f}x"
         )
         lines.append(line)
+        # the least a first refresh must pay: the read with rights, the audit
+        # trail's writes; for the steady one, the read and the refresh time
+        must = rows["rules"][0] + rows["writes"][0]
+        steady_must = rows["rules"][0] + rows["stamp"][0]
+        must_lines.append(
+            f"{size:>6} | {fmt(*rows['sql'][:2])} | {fmt(*rows['rules'][:2])} | "
+            f"{fmt(*rows['writes'][:2])} | {fmt(*rows['stamp'][:2])} | "
+            f"{must / sql_s:7.1f}x {rows['refresh'][0] / must:7.1f}x "
+            f"{steady_must / sql_s:11.1f}x {rows['steady'][0] / steady_must:7.1f}x"
+        )
         print(line, f"  ({time.perf_counter() - t1:.1f}s)", flush=True)
     print()
     print("\n".join(lines))
+    print()
+    print("\n".join(must_lines))
     if cron_lines:
         print()
         print("\n".join(cron_lines))
