@@ -364,11 +364,9 @@ def audit_trail_writes(key_results, values):
 
 
 def refresh_time_write(key_results):
-    """The one statement a refresh where nothing moved must run."""
-    cr.execute(
-        "UPDATE okr_key_result SET metric_last_refresh = %s WHERE id = ANY(%s)",
-        (datetime.datetime.now(), key_results.ids),
-    )
+    """The one statement a refresh where nothing moved must run: the
+    refresh's own UPDATE of the refresh time, nothing around it."""
+    key_results._metric_stamp_refresh(datetime.datetime.now())
 
 
 def rolled_back(func, *args):
